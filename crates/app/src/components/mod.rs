@@ -1,0 +1,7 @@
+//! One component per file, each with its `XxxProps`.
+
+pub mod output;
+pub mod sidebar;
+pub mod snippet;
+pub mod status_badge;
+pub mod topic_page;

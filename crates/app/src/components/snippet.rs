@@ -1,0 +1,166 @@
+//! An editable snippet with its Run/Stop controls and output.
+
+use std::rc::Rc;
+
+use pyplay_protocol::{PyError, RunId, Stream};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::{
+    components::output::Output,
+    runner::{EngineStatus, RunEvent, Runner},
+};
+
+#[derive(PartialEq, Properties)]
+pub struct SnippetViewProps {
+    pub topic_id: AttrValue,
+    pub snippet_id: AttrValue,
+    /// The code as the lesson wrote it.
+    pub code: AttrValue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Phase {
+    Idle,
+    /// Waiting for the interpreter or for another snippet's run.
+    Queued,
+    Running,
+    Finished,
+}
+
+/// One snippet's latest run. Events from older runs are ignored.
+#[derive(Debug, Clone, PartialEq)]
+struct RunState {
+    run: Option<RunId>,
+    phase: Phase,
+    chunks: Rc<Vec<(Stream, String)>>,
+    error: Option<PyError>,
+    notice: Option<String>,
+    elapsed_ms: Option<f64>,
+}
+
+enum Action {
+    Submitted(RunId),
+    Event(RunId, RunEvent),
+}
+
+impl Reducible for RunState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::Submitted(id) => Rc::new(Self {
+                run: Some(id),
+                phase: Phase::Queued,
+                chunks: Rc::default(),
+                error: None,
+                notice: None,
+                elapsed_ms: None,
+            }),
+            Action::Event(id, _) if self.run != Some(id) => self,
+            Action::Event(_, event) => {
+                let mut next = (*self).clone();
+                match event {
+                    RunEvent::Started => next.phase = Phase::Running,
+                    RunEvent::Output(stream, text) => {
+                        let chunks = Rc::make_mut(&mut next.chunks);
+                        match chunks.last_mut() {
+                            Some((last, buf)) if *last == stream => buf.push_str(&text),
+                            _ => chunks.push((stream, text)),
+                        }
+                    }
+                    RunEvent::Finished { error, elapsed_ms } => {
+                        next.phase = Phase::Finished;
+                        next.error = error;
+                        next.elapsed_ms = Some(elapsed_ms);
+                    }
+                    RunEvent::Stopped => {
+                        next.phase = Phase::Finished;
+                        next.notice = Some("Stopped.".into());
+                    }
+                    RunEvent::Crashed(why) => {
+                        next.phase = Phase::Finished;
+                        next.notice = Some(format!(
+                            "The Python interpreter crashed ({why}) and has been restarted. Your code is unchanged."
+                        ));
+                    }
+                }
+                Rc::new(next)
+            }
+        }
+    }
+}
+
+#[component]
+pub fn SnippetView(props: &SnippetViewProps) -> Html {
+    let runner = use_context::<Runner>().expect("SnippetView needs a Runner context");
+    let status = use_context::<EngineStatus>().unwrap_or(EngineStatus::Loading);
+    let code = use_state(|| props.code.to_string());
+    let state = use_reducer(|| RunState {
+        run: None,
+        phase: Phase::Idle,
+        chunks: Rc::default(),
+        error: None,
+        notice: None,
+        elapsed_ms: None,
+    });
+
+    let on_run = {
+        let (runner, code, state) = (runner.clone(), code.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            let dispatcher = state.dispatcher();
+            let listener = Callback::from(move |(id, event)| dispatcher.dispatch(Action::Event(id, event)));
+            let id = runner.run((*code).clone(), listener);
+            state.dispatch(Action::Submitted(id));
+        })
+    };
+    let on_stop = {
+        let (runner, state) = (runner.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(id) = state.run {
+                runner.stop(id);
+            }
+        })
+    };
+    let on_input = {
+        let code = code.clone();
+        Callback::from(move |e: InputEvent| code.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+
+    let busy = matches!(state.phase, Phase::Queued | Phase::Running);
+    let run_label = match (state.phase, status) {
+        (Phase::Queued, EngineStatus::Loading) => "Loading Python…",
+        (Phase::Queued, _) => "Waiting…",
+        (Phase::Running, _) => "Running…",
+        _ => "Run",
+    };
+    let rows = code.lines().count().max(3).to_string();
+    let dom_id = format!("{}-{}", props.topic_id, props.snippet_id);
+
+    html! {
+        <div class="snippet" data-snippet={dom_id.clone()} aria-busy={busy.to_string()}>
+            <textarea
+                class="code"
+                aria-label="Python code"
+                spellcheck="false"
+                autocapitalize="off"
+                autocomplete="off"
+                rows={rows}
+                value={(*code).clone()}
+                oninput={on_input}
+            />
+            <div class="toolbar">
+                <button class="run" onclick={on_run} disabled={busy}>{ run_label }</button>
+                if busy {
+                    <button class="stop" onclick={on_stop}>{ "Stop" }</button>
+                }
+                if let Some(ms) = state.elapsed_ms {
+                    <span class="elapsed">{ format!("finished in {ms:.0} ms") }</span>
+                }
+            </div>
+            if state.phase != Phase::Idle {
+                <Output chunks={state.chunks.clone()} error={state.error.clone()} notice={state.notice.clone()} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,32 @@
+//! One lesson: its intro and each snippet with the prose that leads into it.
+
+use yew::prelude::*;
+
+use crate::components::snippet::SnippetView;
+
+#[derive(PartialEq, Properties)]
+pub struct TopicPageProps {
+    pub topic_id: AttrValue,
+}
+
+#[component]
+pub fn TopicPage(props: &TopicPageProps) -> Html {
+    let Some((chapter, topic)) = pyplay_content::topic(&props.topic_id) else {
+        return html! { <p class="missing">{ "There is no such topic." }</p> };
+    };
+    html! {
+        <article class="topic">
+            <p class="eyebrow">{ chapter.title }</p>
+            <h1>{ topic.title }</h1>
+            // Prose is our own Markdown, rendered to HTML at build time.
+            <div class="prose">{ Html::from_html_unchecked(topic.intro_html.into()) }</div>
+            { for topic.snippets.iter().map(|snippet| html! {
+                <section class="lesson-step" id={format!("{}-{}", topic.id, snippet.id)}>
+                    <h2>{ snippet.title }</h2>
+                    <div class="prose">{ Html::from_html_unchecked(snippet.prose_html.into()) }</div>
+                    <SnippetView topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} />
+                </section>
+            }) }
+        </article>
+    }
+}

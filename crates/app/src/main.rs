@@ -1,0 +1,9 @@
+//! The playground's single-page app.
+
+mod app;
+mod components;
+mod runner;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

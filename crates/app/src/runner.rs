@@ -1,0 +1,238 @@
+//! The page's side of the Python worker: spawns it, queues runs (the worker
+//! takes one at a time), routes its messages to the run that asked, and
+//! replaces the worker when it is stopped or dies.
+
+use std::{
+    cell::RefCell,
+    collections::{HashMap, VecDeque},
+    rc::Rc,
+};
+
+use pyplay_protocol::{FromWorker, PyError, RunId, Stream, ToWorker};
+use wasm_bindgen::{JsCast, prelude::*};
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+use yew::Callback;
+
+/// Trunk emits the worker's loader under this fixed, unhashed name.
+const WORKER_URL: &str = "worker_loader.js";
+
+/// What a run reports back to the snippet that started it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunEvent {
+    /// The worker took the run off the queue.
+    Started,
+    Output(Stream, String),
+    Finished { error: Option<PyError>, elapsed_ms: f64 },
+    /// The user stopped it.
+    Stopped,
+    /// The interpreter died (a wasm trap or a crash); a new one is starting.
+    Crashed(String),
+}
+
+/// Whether the interpreter can take a run right now.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EngineStatus {
+    Loading,
+    Ready { init_ms: f64 },
+}
+
+/// Hears every event of one run, tagged with the run's id.
+pub type Listener = Callback<(RunId, RunEvent)>;
+
+/// A cheap, shareable handle to the one Python worker of the page.
+#[derive(Clone)]
+pub struct Runner {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl PartialEq for Runner {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+type Handlers = (Closure<dyn Fn(MessageEvent)>, Closure<dyn Fn(ErrorEvent)>);
+
+struct Inner {
+    worker: Option<Worker>,
+    // Kept alive as long as the worker they are attached to.
+    handlers: Option<Handlers>,
+    // The previous worker's handlers: one of them may be on the stack when
+    // it triggers a respawn, so it is dropped one generation later.
+    retired: Option<Handlers>,
+    ready: bool,
+    next_id: RunId,
+    queue: VecDeque<(RunId, String)>,
+    active: Option<RunId>,
+    listeners: HashMap<RunId, Listener>,
+    on_status: Callback<EngineStatus>,
+}
+
+impl Runner {
+    /// Starts the worker at once, so the interpreter loads while the page is read.
+    pub fn start(on_status: Callback<EngineStatus>) -> Self {
+        let runner = Self {
+            inner: Rc::new(RefCell::new(Inner {
+                worker: None,
+                handlers: None,
+                retired: None,
+                ready: false,
+                next_id: 1,
+                queue: VecDeque::new(),
+                active: None,
+                listeners: HashMap::new(),
+                on_status,
+            })),
+        };
+        runner.spawn();
+        runner
+    }
+
+    /// Queues `code`; `listener` hears every event of this run.
+    pub fn run(&self, code: String, listener: Listener) -> RunId {
+        let id = {
+            let mut inner = self.inner.borrow_mut();
+            let id = inner.next_id;
+            inner.next_id += 1;
+            inner.queue.push_back((id, code));
+            inner.listeners.insert(id, listener);
+            id
+        };
+        self.pump();
+        id
+    }
+
+    /// Stops run `id`: a queued run is dropped, a running one loses its worker.
+    pub fn stop(&self, id: RunId) {
+        let (listener, was_active) = {
+            let mut inner = self.inner.borrow_mut();
+            inner.queue.retain(|(queued, _)| *queued != id);
+            let was_active = inner.active == Some(id);
+            (inner.listeners.remove(&id), was_active)
+        };
+        if was_active {
+            // Python in the worker never yields, so the Stop message alone
+            // would wait for the loop to end; replace the worker instead.
+            self.post(&ToWorker::Stop { id });
+            self.respawn();
+        }
+        if let Some(listener) = listener {
+            listener.emit((id, RunEvent::Stopped));
+        }
+    }
+
+    fn spawn(&self) {
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(worker) => worker,
+            Err(err) => {
+                web_sys::console::error_2(&"pyplay: cannot start the Python worker".into(), &err);
+                return;
+            }
+        };
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            if let (Some(inner), Some(text)) = (weak.upgrade(), event.data().as_string()) {
+                match FromWorker::from_json(&text) {
+                    Ok(msg) => Runner { inner }.on_message(msg),
+                    Err(err) => web_sys::console::warn_1(&format!("pyplay: bad worker message: {err}").into()),
+                }
+            }
+        });
+        let weak = Rc::downgrade(&self.inner);
+        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            if let Some(inner) = weak.upgrade() {
+                Runner { inner }.on_crash(event.message());
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let mut inner = self.inner.borrow_mut();
+        inner.worker = Some(worker);
+        inner.retired = inner.handlers.replace((on_message, on_error));
+        inner.ready = false;
+        inner.active = None;
+        inner.on_status.emit(EngineStatus::Loading);
+    }
+
+    fn respawn(&self) {
+        if let Some(worker) = self.inner.borrow_mut().worker.take() {
+            worker.terminate();
+        }
+        self.spawn();
+    }
+
+    fn post(&self, msg: &ToWorker) {
+        if let Some(worker) = &self.inner.borrow().worker {
+            // Fails only if the worker is already gone; onerror covers that.
+            let _ = worker.post_message(&JsValue::from_str(&msg.to_json()));
+        }
+    }
+
+    /// Sends the next queued run if the worker is idle.
+    fn pump(&self) {
+        let next = {
+            let mut inner = self.inner.borrow_mut();
+            if !inner.ready || inner.active.is_some() {
+                return;
+            }
+            let Some((id, code)) = inner.queue.pop_front() else { return };
+            inner.active = Some(id);
+            (id, code, inner.listeners.get(&id).cloned())
+        };
+        let (id, code, listener) = next;
+        self.post(&ToWorker::Run { id, code });
+        if let Some(listener) = listener {
+            listener.emit((id, RunEvent::Started));
+        }
+    }
+
+    fn listener(&self, id: RunId) -> Option<Listener> {
+        self.inner.borrow().listeners.get(&id).cloned()
+    }
+
+    fn on_message(&self, msg: FromWorker) {
+        match msg {
+            FromWorker::Ready { init_ms } => {
+                let on_status = {
+                    let mut inner = self.inner.borrow_mut();
+                    inner.ready = true;
+                    inner.on_status.clone()
+                };
+                on_status.emit(EngineStatus::Ready { init_ms });
+                self.pump();
+            }
+            FromWorker::Output { id, stream, text } => {
+                if let Some(listener) = self.listener(id) {
+                    listener.emit((id, RunEvent::Output(stream, text)));
+                }
+            }
+            FromWorker::Done { id, error, elapsed_ms } => {
+                let listener = {
+                    let mut inner = self.inner.borrow_mut();
+                    if inner.active == Some(id) {
+                        inner.active = None;
+                    }
+                    inner.listeners.remove(&id)
+                };
+                if let Some(listener) = listener {
+                    listener.emit((id, RunEvent::Finished { error, elapsed_ms }));
+                }
+                self.pump();
+            }
+        }
+    }
+
+    fn on_crash(&self, message: String) {
+        let crashed = {
+            let mut inner = self.inner.borrow_mut();
+            let active = inner.active.take();
+            active.and_then(|id| Some((id, inner.listeners.remove(&id)?)))
+        };
+        web_sys::console::error_1(&format!("pyplay: Python worker died: {message}").into());
+        self.respawn();
+        if let Some((id, listener)) = crashed {
+            listener.emit((id, RunEvent::Crashed(message)));
+        }
+    }
+}

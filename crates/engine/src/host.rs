@@ -1,0 +1,71 @@
+//! `_pyplay`: the few host services Python needs that RustPython's wasm32
+//! build lacks or implements with a panic (clock, sleep, output).
+
+pub(crate) use _pyplay::module_def;
+
+#[rustpython_vm::pymodule]
+mod _pyplay {
+    use rustpython_vm::{PyResult, VirtualMachine, builtins::PyStrRef};
+
+    use super::clock;
+    use crate::{Stream, emit};
+
+    /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2) to the run's sink.
+    #[pyfunction]
+    fn write(fd: i32, text: PyStrRef, vm: &VirtualMachine) -> PyResult<usize> {
+        let stream = match fd {
+            1 => Stream::Stdout,
+            2 => Stream::Stderr,
+            _ => return Err(vm.new_value_error(format!("bad stream {fd}"))),
+        };
+        let text = text.as_wtf8().to_string_lossy();
+        emit(stream, &text);
+        Ok(text.chars().count())
+    }
+
+    /// Seconds since the Unix epoch.
+    #[pyfunction]
+    fn wall_time() -> f64 {
+        clock::wall()
+    }
+
+    /// Seconds from an arbitrary start that never goes backwards.
+    #[pyfunction]
+    fn monotonic() -> f64 {
+        clock::monotonic()
+    }
+}
+
+mod clock {
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn wall() -> f64 {
+        js_sys::Date::now() / 1000.0
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn monotonic() -> f64 {
+        // `performance` exists in windows and workers alike.
+        let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+            .ok()
+            .and_then(|p| {
+                let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+                let now: js_sys::Function = now.into();
+                now.call0(&p).ok()?.as_f64()
+            });
+        perf.unwrap_or_else(js_sys::Date::now) / 1000.0
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn wall() -> f64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64())
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn monotonic() -> f64 {
+        use std::sync::OnceLock;
+        static START: OnceLock<std::time::Instant> = OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64()
+    }
+}

@@ -1,0 +1,199 @@
+//! Runs Python source in an embedded RustPython VM.
+//!
+//! The engine knows nothing about the DOM or workers: it takes source text,
+//! streams what the program writes to a caller-supplied sink, and returns a
+//! structured [`PyError`] when the program fails. One [`Engine`] is reused
+//! across runs; each run gets a fresh `__main__` module.
+
+mod host;
+
+use std::cell::RefCell;
+
+use rustpython_vm::{
+    AsObject, Interpreter, PyObjectRef, PyRef, VirtualMachine,
+    builtins::{PyBaseException, PyDictRef},
+    compiler::Mode,
+    scope::Scope,
+};
+
+pub use pyplay_protocol::{PyError, Stream};
+
+/// File name the user's code runs under; tracebacks show it.
+pub const MAIN_FILE: &str = "main.py";
+
+/// Where a run's output goes while it runs.
+pub type Sink = Box<dyn FnMut(Stream, &str)>;
+
+thread_local! {
+    static SINK: RefCell<Option<Sink>> = const { RefCell::new(None) };
+}
+
+/// Hands `text` to the sink of the run in progress; dropped when none is.
+pub(crate) fn emit(stream: Stream, text: &str) {
+    SINK.with(|sink| {
+        if let Some(sink) = sink.borrow_mut().as_mut() {
+            sink(stream, text);
+        }
+    });
+}
+
+/// An interpreter with the frozen standard library and the browser shims.
+pub struct Engine {
+    interp: Interpreter,
+}
+
+/// Everything a run printed, for callers that don't need streaming.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Captured {
+    pub stdout: String,
+    pub stderr: String,
+    pub error: Option<PyError>,
+}
+
+impl Engine {
+    /// Builds the VM and runs the boot module once.
+    ///
+    /// # Panics
+    /// If the frozen boot module fails, which is a build defect.
+    #[must_use]
+    pub fn new() -> Self {
+        let mut settings = rustpython_vm::Settings::default();
+        settings.allow_external_library = false;
+        settings.import_site = false;
+        let builder = Interpreter::builder(settings);
+        let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+        let interp = builder
+            .add_native_modules(&defs)
+            .add_native_module(host::module_def(&builder.ctx))
+            .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+            .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../py"))
+            .build();
+        interp.enter(|vm| {
+            if let Err(exc) = vm.import("_pyplay_boot", 0) {
+                panic!("boot module failed: {}", render_exception(vm, &exc));
+            }
+        });
+        Self { interp }
+    }
+
+    /// Runs `source` as a fresh `__main__`, streaming output into `sink`.
+    ///
+    /// # Errors
+    /// The program's uncaught exception or syntax error, as data.
+    pub fn run(&self, source: &str, sink: Sink) -> Result<(), PyError> {
+        SINK.with(|s| *s.borrow_mut() = Some(sink));
+        let result = self.interp.enter(|vm| run_main(vm, source));
+        SINK.with(|s| *s.borrow_mut() = None);
+        result
+    }
+
+    /// Runs `source` and collects its output.
+    #[must_use]
+    pub fn run_captured(&self, source: &str) -> Captured {
+        let buf = std::rc::Rc::new(RefCell::new(Captured::default()));
+        let out = buf.clone();
+        let error = self
+            .run(
+                source,
+                Box::new(move |stream, text| {
+                    let mut out = out.borrow_mut();
+                    match stream {
+                        Stream::Stdout => out.stdout.push_str(text),
+                        Stream::Stderr => out.stderr.push_str(text),
+                    }
+                }),
+            )
+            .err();
+        let mut captured = buf.take();
+        captured.error = error;
+        captured
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn run_main(vm: &VirtualMachine, source: &str) -> Result<(), PyError> {
+    let outcome = (|| {
+        let globals = fresh_main(vm)?;
+        let code = vm
+            .compile(source, Mode::Exec, MAIN_FILE)
+            .map_err(|err| err.into_pyexception(vm, Some(source)))?;
+        vm.run_code_obj(code, Scope::with_builtins(None, globals, vm))
+    })();
+    let flushed = flush_std_streams(vm);
+    match outcome.and(flushed) {
+        Ok(_) => Ok(()),
+        Err(exc) => Err(describe(vm, &exc)),
+    }
+}
+
+/// A new `__main__` module, registered in `sys.modules`, whose dict is the
+/// run's globals (so `from __main__ import f`, as timeit uses, works).
+fn fresh_main(vm: &VirtualMachine) -> Result<PyDictRef, PyRef<PyBaseException>> {
+    let boot = vm.import("_pyplay_boot", 0)?;
+    let globals = vm.call_method(&boot, "fresh_main", ())?;
+    globals
+        .downcast::<rustpython_vm::builtins::PyDict>()
+        .map_err(|_| vm.new_type_error("fresh_main must return a dict"))
+}
+
+fn flush_std_streams(vm: &VirtualMachine) -> Result<(), PyRef<PyBaseException>> {
+    for name in ["stdout", "stderr"] {
+        if let Ok(stream) = vm.sys_module.get_attr(name, vm)
+            && !vm.is_none(&stream)
+        {
+            vm.call_method(&stream, "flush", ())?;
+        }
+    }
+    Ok(())
+}
+
+fn render_exception(vm: &VirtualMachine, exc: &PyRef<PyBaseException>) -> String {
+    let mut text = String::new();
+    if vm.write_exception(&mut text, exc).is_err() {
+        text.push_str("<traceback could not be rendered>");
+    }
+    text
+}
+
+fn int_attr(vm: &VirtualMachine, obj: &PyObjectRef, name: &str) -> Option<u32> {
+    let value = obj.get_attr(name, vm).ok()?;
+    value.try_into_value::<i64>(vm).ok().and_then(|v| u32::try_from(v).ok())
+}
+
+/// Turns a Python exception into data the UI can show.
+fn describe(vm: &VirtualMachine, exc: &PyRef<PyBaseException>) -> PyError {
+    let kind = exc.class().name().to_string();
+    let obj: PyObjectRef = exc.clone().into();
+    let is_syntax = exc.class().fast_issubclass(vm.ctx.exceptions.syntax_error);
+    let (message, line, column) = if is_syntax {
+        let msg = obj
+            .get_attr("msg", vm)
+            .ok()
+            .and_then(|m| m.str(vm).ok())
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        (msg, int_attr(vm, &obj, "lineno"), int_attr(vm, &obj, "offset"))
+    } else {
+        let msg = obj.str(vm).map(|s| s.to_string()).unwrap_or_default();
+        // The innermost frame that belongs to the user's file.
+        let line = exc.traceback().and_then(|tb| {
+            tb.iter()
+                .filter(|entry| entry.frame.code.source_path().as_str() == MAIN_FILE)
+                .last()
+                .and_then(|entry| u32::try_from(entry.lineno.get()).ok())
+        });
+        (msg, line, None)
+    };
+    PyError {
+        kind,
+        message,
+        line,
+        column,
+        traceback: render_exception(vm, exc),
+    }
+}

@@ -1,0 +1,124 @@
+//! Messages between the page and the Python worker.
+//!
+//! Every message about a run carries the run's id, so the page can drop
+//! output from a run it has already abandoned. Messages travel as JSON
+//! strings through `postMessage`.
+
+use serde::{Deserialize, Serialize};
+
+/// Identifies one run; chosen by the page, increasing.
+pub type RunId = u32;
+
+/// Which output stream a chunk of text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// An uncaught exception or syntax error, as the UI needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PyError {
+    /// Exception class name, e.g. `ValueError`.
+    pub kind: String,
+    /// `str(exc)`, or the bare message for a SyntaxError.
+    pub message: String,
+    /// 1-based line in the user's code, when the error points into it.
+    pub line: Option<u32>,
+    /// 1-based column, known for syntax errors.
+    pub column: Option<u32>,
+    /// The full CPython-style traceback text.
+    pub traceback: String,
+}
+
+/// Page to worker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToWorker {
+    /// Run `code` in a fresh `__main__`.
+    Run { id: RunId, code: String },
+    /// Abandon run `id`. A worker busy in Python only sees this once it
+    /// yields, so the page also keeps the right to terminate the worker.
+    Stop { id: RunId },
+}
+
+/// Worker to page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FromWorker {
+    /// The interpreter is built and takes runs; `init_ms` is how long that took.
+    Ready { init_ms: f64 },
+    /// Text the program wrote.
+    Output { id: RunId, stream: Stream, text: String },
+    /// The run finished; `error` is set when it raised.
+    Done { id: RunId, error: Option<PyError>, elapsed_ms: f64 },
+}
+
+impl ToWorker {
+    /// Encodes for `postMessage`.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("ToWorker always serializes")
+    }
+
+    /// Decodes a message from the page.
+    ///
+    /// # Errors
+    /// When `text` is not a valid message.
+    pub fn from_json(text: &str) -> serde_json::Result<Self> {
+        serde_json::from_str(text)
+    }
+}
+
+impl FromWorker {
+    /// Encodes for `postMessage`.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("FromWorker always serializes")
+    }
+
+    /// Decodes a message from the worker.
+    ///
+    /// # Errors
+    /// When `text` is not a valid message.
+    pub fn from_json(text: &str) -> serde_json::Result<Self> {
+        serde_json::from_str(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_message_has_a_stable_wire_shape() {
+        let msg = ToWorker::Run { id: 7, code: "print(1)".into() };
+        assert_eq!(msg.to_json(), r#"{"type":"run","id":7,"code":"print(1)"}"#);
+        assert_eq!(ToWorker::from_json(&msg.to_json()).unwrap(), msg);
+    }
+
+    #[test]
+    fn worker_messages_round_trip() {
+        let done = FromWorker::Done {
+            id: 3,
+            error: Some(PyError {
+                kind: "ValueError".into(),
+                message: "bad".into(),
+                line: Some(2),
+                column: None,
+                traceback: "Traceback ...".into(),
+            }),
+            elapsed_ms: 1.5,
+        };
+        assert_eq!(FromWorker::from_json(&done.to_json()).unwrap(), done);
+        let out = FromWorker::Output { id: 1, stream: Stream::Stderr, text: "x".into() };
+        assert!(out.to_json().contains(r#""stream":"stderr""#));
+    }
+
+    #[test]
+    fn garbage_is_rejected() {
+        assert!(ToWorker::from_json(r#"{"type":"explode"}"#).is_err());
+        assert!(FromWorker::from_json("not json").is_err());
+    }
+}

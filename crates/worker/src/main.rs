@@ -1,0 +1,96 @@
+//! The Python worker: hosts one [`Engine`] inside a dedicated Web Worker and
+//! speaks the `pyplay-protocol` messages with the page.
+
+use std::{cell::RefCell, rc::Rc};
+
+use pyplay_engine::{Engine, Stream};
+use pyplay_protocol::{FromWorker, RunId, ToWorker};
+use wasm_bindgen::{JsCast, prelude::*};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Output is posted in chunks: one message per `print` would flood the page.
+const FLUSH_BYTES: usize = 16 * 1024;
+const FLUSH_MS: f64 = 50.0;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn now_ms() -> f64 {
+    scope().performance().map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+fn post(msg: &FromWorker) {
+    // Posting a string to our own parent cannot fail in a live worker.
+    let _ = scope().post_message(&JsValue::from_str(&msg.to_json()));
+}
+
+/// Collects a run's output and posts it in batches, in order.
+struct Batcher {
+    id: RunId,
+    stream: Stream,
+    text: String,
+    last_flush: f64,
+}
+
+impl Batcher {
+    fn push(&mut self, stream: Stream, text: &str) {
+        if stream != self.stream {
+            self.flush();
+            self.stream = stream;
+        }
+        self.text.push_str(text);
+        if self.text.len() >= FLUSH_BYTES || now_ms() - self.last_flush >= FLUSH_MS {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        self.last_flush = now_ms();
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        post(&FromWorker::Output { id: self.id, stream: self.stream, text });
+    }
+}
+
+fn run(engine: &Engine, id: RunId, code: &str) {
+    let start = now_ms();
+    let batcher = Rc::new(RefCell::new(Batcher {
+        id,
+        stream: Stream::Stdout,
+        text: String::new(),
+        last_flush: start,
+    }));
+    let sink = batcher.clone();
+    let result = engine.run(code, Box::new(move |stream, text| sink.borrow_mut().push(stream, text)));
+    batcher.borrow_mut().flush();
+    post(&FromWorker::Done { id, error: result.err(), elapsed_ms: now_ms() - start });
+}
+
+fn main() {
+    console_panic_note();
+    let start = now_ms();
+    let engine = Engine::new();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(text) = event.data().as_string() else { return };
+        match ToWorker::from_json(&text) {
+            Ok(ToWorker::Run { id, code }) => run(&engine, id, &code),
+            // A stop that arrives here found no run in progress: nothing to do.
+            Ok(ToWorker::Stop { .. }) => {}
+            Err(err) => web_sys::console::warn_1(&format!("pyplay worker: bad message: {err}").into()),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&FromWorker::Ready { init_ms: now_ms() - start });
+}
+
+/// A panic aborts the instance; say why on the console before the trap, so
+/// the page's "worker crashed" notice has a cause in the devtools.
+fn console_panic_note() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("pyplay worker panicked: {info}").into());
+    }));
+}

@@ -1,0 +1,43 @@
+// Launches Debian's Chromium through playwright-core; never downloads a browser.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+
+export async function launch() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}; run ./x setup (apt-get install chromium)`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh page that fails the test on any uncaught page error. */
+export async function openPage(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(new Error(msg.text()));
+  });
+  const started = Date.now();
+  await page.goto(url);
+  return { page, context, errors, started };
+}
+
+export function snippet(page, topic, id) {
+  return page.locator(`[data-snippet="${topic}-${id}"]`);
+}
