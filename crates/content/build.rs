@@ -82,7 +82,8 @@ fn main() {
     let mut out = String::from("pub static CHAPTERS: &[Chapter] = &[\n");
     for chapter in &manifest.chapters {
         assert!(is_slug(&chapter.id), "chapter id {:?} must be a lowercase slug", chapter.id);
-        writeln!(out, "Chapter {{ id: {}, title: {}, topics: &[", lit(&chapter.id), lit(&chapter.title)).unwrap();
+        writeln!(out, "Chapter {{ id: {}, title: {}, topics: &[", lit(&chapter.id), lit(&chapter.title))
+            .unwrap();
         for id in &chapter.topics {
             assert!(is_slug(id), "topic id {id:?} must be a lowercase slug");
             assert!(listed.insert(id.clone()), "topic {id} is listed twice");
@@ -104,7 +105,11 @@ fn main() {
                 assert!(is_slug(&s.id), "{id}: snippet id {:?} must be a lowercase slug", s.id);
                 assert!(ids.insert(&s.id), "{id}: snippet {} appears twice", s.id);
                 assert!(!s.code.trim().is_empty(), "{id}/{}: empty code", s.id);
-                assert!(s.runnable || s.note.is_some(), "{id}/{}: say in `note` why it cannot run here", s.id);
+                assert!(
+                    s.runnable || s.note.is_some(),
+                    "{id}/{}: say in `note` why it cannot run here",
+                    s.id
+                );
                 writeln!(
                     out,
                     "Snippet {{ id: {}, title: {}, prose_html: {}, code: {}, expected: {}, error: {:?}, runnable: {}, note: {:?} }},",

@@ -18,7 +18,7 @@ after(async () => {
 });
 
 test('Run prints the snippet output, exactly', async () => {
-  const { page, errors, started } = await openPage(browser, server.url);
+  const { page, errors, started } = await openPage(browser, `${server.url}#/enum`);
   await page.getByRole('heading', { level: 1, name: 'Enumerations' }).waitFor();
   const basics = snippet(page, 'enum', 'basics');
   await basics.getByRole('button', { name: /Run|Loading/ }).click();
@@ -32,7 +32,7 @@ test('Run prints the snippet output, exactly', async () => {
 });
 
 test('an exception shows its name and traceback', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(browser, `${server.url}#/enum`);
   const unique = snippet(page, 'enum', 'unique');
   await unique.getByRole('button', { name: /Run|Loading/ }).click();
   const traceback = unique.locator('.output .traceback');
@@ -56,7 +56,7 @@ test('the page is readable and Run waits while the interpreter loads', async () 
     await held;
     await route.continue();
   });
-  await page.goto(server.url);
+  await page.goto(`${server.url}#/enum`);
   await page.getByRole('heading', { level: 1, name: 'Enumerations' }).waitFor();
   assert.match(await page.getByTestId('engine-status').textContent(), /Loading/);
   const lookup = snippet(page, 'enum', 'lookup');

@@ -2,6 +2,7 @@
 
 mod app;
 mod components;
+mod route;
 mod runner;
 
 fn main() {

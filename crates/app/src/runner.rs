@@ -22,7 +22,10 @@ pub enum RunEvent {
     /// The worker took the run off the queue.
     Started,
     Output(Stream, String),
-    Finished { error: Option<PyError>, elapsed_ms: f64 },
+    Finished {
+        error: Option<PyError>,
+        elapsed_ms: f64,
+    },
     /// The user stopped it.
     Stopped,
     /// The interpreter died (a wasm trap or a crash); a new one is starting.
@@ -134,7 +137,9 @@ impl Runner {
             if let (Some(inner), Some(text)) = (weak.upgrade(), event.data().as_string()) {
                 match FromWorker::from_json(&text) {
                     Ok(msg) => Runner { inner }.on_message(msg),
-                    Err(err) => web_sys::console::warn_1(&format!("pyplay: bad worker message: {err}").into()),
+                    Err(err) => {
+                        web_sys::console::warn_1(&format!("pyplay: bad worker message: {err}").into())
+                    }
                 }
             }
         });

@@ -13,10 +13,14 @@ fn every_snippet_prints_its_expected_output() {
         for snippet in topic.snippets.iter().filter(|s| s.runnable) {
             count += 1;
             let out = engine.run_captured(snippet.code);
-            let got_error = out.error.as_ref().map(|e| e.traceback.trim_end().lines().last().unwrap_or("").to_string());
+            let got_error =
+                out.error.as_ref().map(|e| e.traceback.trim_end().lines().last().unwrap_or("").to_string());
             let name = format!("{}/{}", topic.id, snippet.id);
             if out.stdout != snippet.expected {
-                failures.push(format!("{name}: stdout\n--- expected\n{}--- got\n{}", snippet.expected, out.stdout));
+                failures.push(format!(
+                    "{name}: stdout\n--- expected\n{}--- got\n{}",
+                    snippet.expected, out.stdout
+                ));
             }
             if got_error.as_deref() != snippet.error {
                 failures.push(format!("{name}: error: expected {:?}, got {:?}", snippet.error, got_error));
@@ -24,5 +28,10 @@ fn every_snippet_prints_its_expected_output() {
         }
     }
     assert!(count > 0, "no snippets found");
-    assert!(failures.is_empty(), "{} of {count} snippets differ:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} snippets differ:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -43,6 +43,10 @@ class _HostStream:
         return self._fd
 
 
+# The same answer on native test builds and in the browser; "emscripten" is
+# what Pyodide reports, and the stdlib then skips fork/exec and similar.
+sys.platform = "emscripten"
+
 sys.stdout = sys.__stdout__ = _HostStream(1, "<stdout>")
 sys.stderr = sys.__stderr__ = _HostStream(2, "<stderr>")
 
@@ -69,11 +73,189 @@ sys.modules["_datetime"] = None
 import _dummy_os  # noqa: E402,F401
 import os  # noqa: E402
 
-os.environ = {"HOME": "/home/user", "PATH": "/usr/bin"}
+
+def _os_missing(name):
+    # _dummy_os answers every unknown name with a function that *returns* an
+    # exception object; say plainly that the name does not exist here.
+    raise AttributeError(f"module 'os' has no attribute '{name}' in the browser playground")
+
+
+def _get_exports_list(module):
+    try:
+        return list(module.__all__)
+    except AttributeError:
+        return [n for n in dir(module) if n[0] != "_"]
+
+
+def _no_such_file(path, *args, **kwargs):
+    raise FileNotFoundError(2, "No such file or directory (the browser playground has no files)", path)
+
+
+def _read_only(path, *args, **kwargs):
+    raise OSError(30, "Read-only file system (the browser playground has no files)", path)
+
+
+os.access = lambda path, mode, **kwargs: False
+for _name in ("stat", "lstat", "listdir", "scandir", "open", "readlink", "chdir"):
+    setattr(os, _name, _no_such_file)
+for _name in ("mkdir", "makedirs", "remove", "unlink", "rmdir", "rename", "replace", "chmod", "utime"):
+    setattr(os, _name, _read_only)
+os.__getattr__ = _os_missing
+os._get_exports_list = _get_exports_list
+os.name = "posix"
+os.linesep = "\n"
+os.environ = {"HOME": "/home/user", "PATH": "/usr/bin", "LANG": "C.UTF-8"}
 os.getenv = lambda key, default=None: os.environ.get(key, default)
 os.getcwd = lambda: "/home/user"
 os.getpid = lambda: 1
-os.cpu_count = lambda: 1
+os.cpu_count = os.process_cpu_count = lambda: 1
+os.isatty = lambda fd: False
+os.urandom = _pyplay.urandom
+
+
+# --- Patches applied right after a module's first import -------------------
+
+
+def _patch_threading(threading):
+    # The frozen _dummy_thread's RLock cannot say who owns it, so
+    # Condition.notify() wrongly raises "cannot notify on un-acquired lock".
+    import _thread
+
+    if isinstance(_thread.RLock, type) and not hasattr(_thread.RLock, "_is_owned"):
+        _thread.RLock._is_owned = lambda self: self.locked_count > 0
+
+    # Thread.start() runs the target to completion (there is one thread), so a
+    # wait that is not already satisfied can never be woken: say so instead
+    # of spinning forever.
+    def wait(self, timeout=None):
+        if not self._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        if timeout is None:
+            raise RuntimeError(
+                "this wait would block forever: in the browser playground threads "
+                "run one after another, so no other thread can wake it up"
+            )
+        if timeout > 0:
+            time.sleep(timeout)
+        return False
+
+    threading.Condition.wait = wait
+
+
+def _patch_futures_thread(module):
+    from concurrent.futures import _base
+
+    class ThreadPoolExecutor(_base.Executor):
+        """Runs each task to completion inside submit(): the browser gives
+        Python one thread, so tasks run one after another, in submit order."""
+
+        def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
+            if max_workers is not None and max_workers <= 0:
+                raise ValueError("max_workers must be greater than 0")
+            if initializer is not None and not callable(initializer):
+                raise TypeError("initializer must be a callable")
+            self._max_workers = max_workers or 1
+            self._initializer = (initializer, initargs) if initializer else None
+            self._shutdown = False
+
+        def submit(self, fn, /, *args, **kwargs):
+            if self._shutdown:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            if self._initializer:
+                init, initargs = self._initializer
+                self._initializer = None
+                init(*initargs)
+            future = _base.Future()
+            future.set_running_or_notify_cancel()
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+            return future
+
+        def shutdown(self, wait=True, *, cancel_futures=False):
+            self._shutdown = True
+
+    module.ThreadPoolExecutor = ThreadPoolExecutor
+
+
+def _patch_asyncio(asyncio):
+    class _Timer:
+        """Stands in for the selector: with no I/O to wait on, waiting for
+        events is just sleeping until the next timer is due."""
+
+        def select(self, timeout=None):
+            if timeout is None:
+                raise RuntimeError(
+                    "the event loop would wait forever: nothing is scheduled and "
+                    "in the browser no thread or I/O can wake it up"
+                )
+            if timeout > 0:
+                time.sleep(timeout)
+            return []
+
+        def close(self):
+            pass
+
+    class BrowserEventLoop(asyncio.BaseEventLoop):
+        """A single-threaded loop: timers and callbacks, no sockets."""
+
+        def __init__(self):
+            super().__init__()
+            self._selector = _Timer()
+
+        def _process_events(self, event_list):
+            pass
+
+        def _write_to_self(self):
+            pass
+
+    asyncio.BrowserEventLoop = BrowserEventLoop
+    asyncio.SelectorEventLoop = BrowserEventLoop
+    asyncio.DefaultEventLoopPolicy._loop_factory = BrowserEventLoop
+
+
+_PATCHES = {
+    "asyncio": _patch_asyncio,
+    "threading": _patch_threading,
+    "concurrent.futures.thread": _patch_futures_thread,
+}
+
+
+class _PatchAfterImport:
+    """A meta path finder that lets the real finder load a module, then
+    applies its patch before anyone else sees it."""
+
+    def find_spec(self, name, path=None, target=None):
+        patch = _PATCHES.get(name)
+        if patch is None:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                spec.loader = _PatchingLoader(spec.loader, patch)
+                return spec
+        return None
+
+
+class _PatchingLoader:
+    def __init__(self, loader, patch):
+        self._loader = loader
+        self._patch = patch
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        self._patch(module)
+
+
+sys.meta_path.insert(0, _PatchAfterImport())
 
 
 def fresh_main():
@@ -82,3 +264,16 @@ def fresh_main():
     main.__builtins__ = __builtins__
     sys.modules["__main__"] = main
     return main.__dict__
+
+
+def format_exception(exc, source):
+    """CPython's traceback text, with the user's source lines shown."""
+    import linecache
+    import traceback
+
+    lines = source.splitlines(True)
+    linecache.cache["main.py"] = (len(source), None, lines, "main.py")
+    try:
+        return "".join(traceback.format_exception(exc))
+    finally:
+        linecache.cache.pop("main.py", None)

@@ -23,6 +23,15 @@ mod _pyplay {
         Ok(text.chars().count())
     }
 
+    /// `n` bytes from the platform's CSPRNG (crypto.getRandomValues in a browser).
+    #[pyfunction]
+    fn urandom(n: isize, vm: &VirtualMachine) -> PyResult<Vec<u8>> {
+        let n = usize::try_from(n).map_err(|_| vm.new_value_error("negative argument not allowed"))?;
+        let mut buf = vec![0; n];
+        getrandom::fill(&mut buf).map_err(|e| vm.new_os_error(format!("no randomness available: {e}")))?;
+        Ok(buf)
+    }
+
     /// Seconds since the Unix epoch.
     #[pyfunction]
     fn wall_time() -> f64 {
@@ -45,21 +54,17 @@ mod clock {
     #[cfg(target_arch = "wasm32")]
     pub(crate) fn monotonic() -> f64 {
         // `performance` exists in windows and workers alike.
-        let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
-            .ok()
-            .and_then(|p| {
-                let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
-                let now: js_sys::Function = now.into();
-                now.call0(&p).ok()?.as_f64()
-            });
+        let perf = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok().and_then(|p| {
+            let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+            let now: js_sys::Function = now.into();
+            now.call0(&p).ok()?.as_f64()
+        });
         perf.unwrap_or_else(js_sys::Date::now) / 1000.0
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn wall() -> f64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0.0, |d| d.as_secs_f64())
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
     }
 
     #[cfg(not(target_arch = "wasm32"))]

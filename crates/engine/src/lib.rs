@@ -61,10 +61,13 @@ impl Engine {
         settings.allow_external_library = false;
         settings.import_site = false;
         let builder = Interpreter::builder(settings);
-        let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+        let mut defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+        // Only wasm32 has a native `_socket`; the frozen one in py/ serves
+        // both builds, so native tests see what the browser sees.
+        defs.retain(|def| def.name.as_str() != "_socket");
+        defs.push(host::module_def(&builder.ctx));
         let interp = builder
             .add_native_modules(&defs)
-            .add_native_module(host::module_def(&builder.ctx))
             .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
             .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../py"))
             .build();
@@ -127,7 +130,7 @@ fn run_main(vm: &VirtualMachine, source: &str) -> Result<(), PyError> {
     let flushed = flush_std_streams(vm);
     match outcome.and(flushed) {
         Ok(_) => Ok(()),
-        Err(exc) => Err(describe(vm, &exc)),
+        Err(exc) => Err(describe(vm, &exc, source)),
     }
 }
 
@@ -152,6 +155,16 @@ fn flush_std_streams(vm: &VirtualMachine) -> Result<(), PyRef<PyBaseException>> 
     Ok(())
 }
 
+/// The traceback as CPython's `traceback` module writes it, source lines
+/// included; the VM's own (terser) renderer if that fails.
+fn format_traceback(vm: &VirtualMachine, exc: &PyRef<PyBaseException>, source: &str) -> String {
+    let formatted = vm.import("_pyplay_boot", 0).and_then(|boot| {
+        let text = vm.call_method(&boot, "format_exception", (exc.clone(), vm.ctx.new_str(source)))?;
+        text.str(vm).map(|s| s.to_string())
+    });
+    formatted.unwrap_or_else(|_| render_exception(vm, exc))
+}
+
 fn render_exception(vm: &VirtualMachine, exc: &PyRef<PyBaseException>) -> String {
     let mut text = String::new();
     if vm.write_exception(&mut text, exc).is_err() {
@@ -160,13 +173,13 @@ fn render_exception(vm: &VirtualMachine, exc: &PyRef<PyBaseException>) -> String
     text
 }
 
-fn int_attr(vm: &VirtualMachine, obj: &PyObjectRef, name: &str) -> Option<u32> {
+fn int_attr(vm: &VirtualMachine, obj: &PyObjectRef, name: &'static str) -> Option<u32> {
     let value = obj.get_attr(name, vm).ok()?;
     value.try_into_value::<i64>(vm).ok().and_then(|v| u32::try_from(v).ok())
 }
 
 /// Turns a Python exception into data the UI can show.
-fn describe(vm: &VirtualMachine, exc: &PyRef<PyBaseException>) -> PyError {
+fn describe(vm: &VirtualMachine, exc: &PyRef<PyBaseException>, source: &str) -> PyError {
     let kind = exc.class().name().to_string();
     let obj: PyObjectRef = exc.clone().into();
     let is_syntax = exc.class().fast_issubclass(vm.ctx.exceptions.syntax_error);
@@ -183,17 +196,11 @@ fn describe(vm: &VirtualMachine, exc: &PyRef<PyBaseException>) -> PyError {
         // The innermost frame that belongs to the user's file.
         let line = exc.traceback().and_then(|tb| {
             tb.iter()
-                .filter(|entry| entry.frame.code.source_path().as_str() == MAIN_FILE)
+                .filter(|entry| entry.frame.f_code().source_path().as_str() == MAIN_FILE)
                 .last()
                 .and_then(|entry| u32::try_from(entry.lineno.get()).ok())
         });
         (msg, line, None)
     };
-    PyError {
-        kind,
-        message,
-        line,
-        column,
-        traceback: render_exception(vm, exc),
-    }
+    PyError { kind, message, line, column, traceback: format_traceback(vm, exc, source) }
 }

@@ -81,3 +81,13 @@ fn lesson_modules_import() {
     assert_eq!(out.error, None, "{:?}", out.error);
     assert_eq!(out.stdout, "True True\n");
 }
+
+#[test]
+fn traceback_matches_cpython_layout() {
+    let engine = Engine::new();
+    let err = engine.run_captured("def f(d):\n    return d['k']\n\nf({})\n").error.unwrap();
+    let expected = "Traceback (most recent call last):\n  File \"main.py\", line 4, in <module>\n    f({})\n";
+    assert!(err.traceback.starts_with(expected), "{}", err.traceback);
+    assert!(err.traceback.contains("    return d['k']\n"), "{}", err.traceback);
+    assert!(err.traceback.ends_with("KeyError: 'k'\n"), "{}", err.traceback);
+}

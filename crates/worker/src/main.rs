@@ -57,12 +57,8 @@ impl Batcher {
 
 fn run(engine: &Engine, id: RunId, code: &str) {
     let start = now_ms();
-    let batcher = Rc::new(RefCell::new(Batcher {
-        id,
-        stream: Stream::Stdout,
-        text: String::new(),
-        last_flush: start,
-    }));
+    let batcher =
+        Rc::new(RefCell::new(Batcher { id, stream: Stream::Stdout, text: String::new(), last_flush: start }));
     let sink = batcher.clone();
     let result = engine.run(code, Box::new(move |stream, text| sink.borrow_mut().push(stream, text)));
     batcher.borrow_mut().flush();

@@ -4,4 +4,5 @@ pub mod output;
 pub mod sidebar;
 pub mod snippet;
 pub mod status_badge;
+pub mod topic_nav;
 pub mod topic_page;

@@ -19,7 +19,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                         { for chapter.topics.iter().map(|topic| {
                             let current = (props.current == topic.id).then_some("page");
                             html! {
-                                <li><a href={format!("#/{}", topic.id)} aria-current={current}>{ topic.title }</a></li>
+                                <li><a href={crate::route::Route::href(topic.id)} aria-current={current}>{ topic.title }</a></li>
                             }
                         }) }
                     </ul>

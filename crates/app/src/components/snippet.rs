@@ -17,6 +17,9 @@ pub struct SnippetViewProps {
     pub snippet_id: AttrValue,
     /// The code as the lesson wrote it.
     pub code: AttrValue,
+    /// False for code a browser cannot run: shown read-only, without Run.
+    #[prop_or(true)]
+    pub runnable: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,7 +127,9 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     };
     let on_input = {
         let code = code.clone();
-        Callback::from(move |e: InputEvent| code.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            code.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
     };
 
     let busy = matches!(state.phase, Phase::Queued | Phase::Running);
@@ -146,9 +151,11 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 autocapitalize="off"
                 autocomplete="off"
                 rows={rows}
+                readonly={!props.runnable}
                 value={(*code).clone()}
                 oninput={on_input}
             />
+            if props.runnable {
             <div class="toolbar">
                 <button class="run" onclick={on_run} disabled={busy}>{ run_label }</button>
                 if busy {
@@ -158,6 +165,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     <span class="elapsed">{ format!("finished in {ms:.0} ms") }</span>
                 }
             </div>
+            }
             if state.phase != Phase::Idle {
                 <Output chunks={state.chunks.clone()} error={state.error.clone()} notice={state.notice.clone()} />
             }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::snippet::SnippetView;
+use crate::components::{snippet::SnippetView, topic_nav::TopicNav};
 
 #[derive(PartialEq, Properties)]
 pub struct TopicPageProps {
@@ -24,9 +24,13 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                 <section class="lesson-step" id={format!("{}-{}", topic.id, snippet.id)}>
                     <h2>{ snippet.title }</h2>
                     <div class="prose">{ Html::from_html_unchecked(snippet.prose_html.into()) }</div>
-                    <SnippetView topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} />
+                    if let Some(note) = snippet.note {
+                        <p class="note" role="note">{ note }</p>
+                    }
+                    <SnippetView topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} runnable={snippet.runnable} />
                 </section>
             }) }
+            <TopicNav topic_id={topic.id} />
         </article>
     }
 }
