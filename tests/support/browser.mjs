@@ -31,7 +31,11 @@ export async function openPage(browser, url) {
   const errors = [];
   page.on('pageerror', (err) => errors.push(err));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(new Error(msg.text()));
+    if (msg.type() === 'error') errors.push(`${msg.text()} (${msg.location().url})`);
+  });
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   const started = Date.now();
   await page.goto(url);

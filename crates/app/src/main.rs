@@ -2,6 +2,7 @@
 
 mod app;
 mod components;
+mod output_buffer;
 mod route;
 mod runner;
 

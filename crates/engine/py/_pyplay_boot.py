@@ -46,6 +46,7 @@ class _HostStream:
 # The same answer on native test builds and in the browser; "emscripten" is
 # what Pyodide reports, and the stdlib then skips fork/exec and similar.
 sys.platform = "emscripten"
+sys.argv = ["main.py"]
 
 sys.stdout = sys.__stdout__ = _HostStream(1, "<stdout>")
 sys.stderr = sys.__stderr__ = _HostStream(2, "<stderr>")
@@ -101,6 +102,47 @@ for _name in ("stat", "lstat", "listdir", "scandir", "open", "readlink", "chdir"
 for _name in ("mkdir", "makedirs", "remove", "unlink", "rmdir", "rename", "replace", "chmod", "utime"):
     setattr(os, _name, _read_only)
 os.__getattr__ = _os_missing
+# posixpath was imported while _dummy_os still answered every name, so it
+# bound junk for the optional posix helpers; import it again now.
+del sys.modules["posixpath"]
+import posixpath  # noqa: E402
+
+os.path = sys.modules["os.path"] = posixpath
+for _name in ("curdir", "pardir", "extsep", "sep", "altsep", "pathsep", "defpath", "devnull"):
+    setattr(os, _name, getattr(posixpath, _name))
+# Linux's values, for code that builds flags before calling os.open.
+os.O_RDONLY, os.O_WRONLY, os.O_RDWR, os.O_CREAT, os.O_EXCL = 0, 1, 2, 0o100, 0o200
+os.O_TRUNC, os.O_APPEND, os.O_NONBLOCK, os.O_DIRECTORY = 0o1000, 0o2000, 0o4000, 0o200000
+os.O_NOFOLLOW, os.O_CLOEXEC = 0o400000, 0o2000000
+os.F_OK, os.R_OK, os.W_OK, os.X_OK = 0, 4, 2, 1
+
+
+def _struct_seq(name, fields):
+    """A tuple with named fields, like CPython's structseq types."""
+
+    def __new__(cls, seq, dict=None):
+        return tuple.__new__(cls, seq)
+
+    namespace = {"__new__": __new__, "n_fields": len(fields), "n_sequence_fields": len(fields)}
+    for index, field in enumerate(fields):
+        namespace[field] = property(lambda self, i=index: self[i])
+    namespace["__repr__"] = lambda self: f"os.{name}(" + ", ".join(
+        f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
+    return type(name, (tuple,), namespace)
+
+
+os.stat_result = _struct_seq("stat_result", (
+    "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
+    "st_size", "st_atime", "st_mtime", "st_ctime"))
+os.terminal_size = _struct_seq("terminal_size", ("columns", "lines"))
+os.get_terminal_size = lambda fd=1: os.terminal_size((80, 24))
+
+
+class DirEntry:
+    """Only for isinstance checks and annotations: nothing produces one."""
+
+
+os.DirEntry = DirEntry
 os._get_exports_list = _get_exports_list
 os.name = "posix"
 os.linesep = "\n"
@@ -117,13 +159,6 @@ os.urandom = _pyplay.urandom
 
 
 def _patch_threading(threading):
-    # The frozen _dummy_thread's RLock cannot say who owns it, so
-    # Condition.notify() wrongly raises "cannot notify on un-acquired lock".
-    import _thread
-
-    if isinstance(_thread.RLock, type) and not hasattr(_thread.RLock, "_is_owned"):
-        _thread.RLock._is_owned = lambda self: self.locked_count > 0
-
     # Thread.start() runs the target to completion (there is one thread), so a
     # wait that is not already satisfied can never be woken: say so instead
     # of spinning forever.
@@ -255,7 +290,30 @@ class _PatchingLoader:
         self._patch(module)
 
 
+# Modules that cannot work in a page fail at import with one plain message.
+# (socket, select and subprocess stay importable because asyncio needs them;
+# their calls raise OSError naming the browser instead.)
+_UNAVAILABLE = {
+    "multiprocessing": "a web page cannot start processes",
+    "sqlite3": "the SQLite library is not part of this build",
+    "ssl": "a web page cannot open network connections",
+    "tkinter": "a web page has no desktop windows",
+    "curses": "a web page has no terminal",
+}
+
+
+class _BlockUnavailable:
+    def find_spec(self, name, path=None, target=None):
+        why = _UNAVAILABLE.get(name.partition(".")[0])
+        if why is not None:
+            raise ModuleNotFoundError(
+                f"No module named '{name}' in the browser playground: {why}", name=name
+            )
+        return None
+
+
 sys.meta_path.insert(0, _PatchAfterImport())
+sys.meta_path.insert(0, _BlockUnavailable())
 
 
 def fresh_main():
@@ -274,6 +332,19 @@ def format_exception(exc, source):
     lines = source.splitlines(True)
     linecache.cache["main.py"] = (len(source), None, lines, "main.py")
     try:
-        return "".join(traceback.format_exception(exc))
+        report = traceback.TracebackException.from_exception(exc)
+        _hide_machinery(report, traceback.StackSummary, set())
+        return "".join(report.format())
     finally:
         linecache.cache.pop("main.py", None)
+
+
+def _hide_machinery(report, summary, seen):
+    """Drops import-system and playground frames, as CPython hides importlib's."""
+    if report is None or id(report) in seen:
+        return
+    seen.add(id(report))
+    kept = [f for f in report.stack if not f.filename.startswith(("<frozen importlib", "_pyplay_boot"))]
+    report.stack = summary.from_list(kept)
+    _hide_machinery(report.__cause__, summary, seen)
+    _hide_machinery(report.__context__, summary, seen)

@@ -4,11 +4,13 @@
 use std::rc::Rc;
 
 use pyplay_protocol::{PyError, Stream};
+
+use crate::output_buffer::OutputBuffer;
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
 pub struct OutputProps {
-    pub chunks: Rc<Vec<(Stream, String)>>,
+    pub output: Rc<OutputBuffer>,
     pub error: Option<PyError>,
     /// A message from the playground itself (stopped, crashed).
     pub notice: Option<String>,
@@ -18,8 +20,11 @@ pub struct OutputProps {
 pub fn Output(props: &OutputProps) -> Html {
     html! {
         <div class="output" aria-live="polite">
+            if props.output.dropped() > 0 {
+                <p class="notice dropped">{ format!("… {} earlier lines not shown", props.output.dropped()) }</p>
+            }
             <pre class="stream">
-                { for props.chunks.iter().map(|(stream, text)| {
+                { for props.output.chunks().map(|(stream, text)| {
                     let class = match stream { Stream::Stdout => "stdout", Stream::Stderr => "stderr" };
                     html! { <span class={class}>{ text.clone() }</span> }
                 }) }

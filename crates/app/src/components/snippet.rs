@@ -2,12 +2,13 @@
 
 use std::rc::Rc;
 
-use pyplay_protocol::{PyError, RunId, Stream};
+use pyplay_protocol::{PyError, RunId};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::{
     components::output::Output,
+    output_buffer::OutputBuffer,
     runner::{EngineStatus, RunEvent, Runner},
 };
 
@@ -36,7 +37,7 @@ enum Phase {
 struct RunState {
     run: Option<RunId>,
     phase: Phase,
-    chunks: Rc<Vec<(Stream, String)>>,
+    output: Rc<OutputBuffer>,
     error: Option<PyError>,
     notice: Option<String>,
     elapsed_ms: Option<f64>,
@@ -55,7 +56,7 @@ impl Reducible for RunState {
             Action::Submitted(id) => Rc::new(Self {
                 run: Some(id),
                 phase: Phase::Queued,
-                chunks: Rc::default(),
+                output: Rc::default(),
                 error: None,
                 notice: None,
                 elapsed_ms: None,
@@ -65,13 +66,7 @@ impl Reducible for RunState {
                 let mut next = (*self).clone();
                 match event {
                     RunEvent::Started => next.phase = Phase::Running,
-                    RunEvent::Output(stream, text) => {
-                        let chunks = Rc::make_mut(&mut next.chunks);
-                        match chunks.last_mut() {
-                            Some((last, buf)) if *last == stream => buf.push_str(&text),
-                            _ => chunks.push((stream, text)),
-                        }
-                    }
+                    RunEvent::Output(stream, text) => Rc::make_mut(&mut next.output).push(stream, &text),
                     RunEvent::Finished { error, elapsed_ms } => {
                         next.phase = Phase::Finished;
                         next.error = error;
@@ -102,7 +97,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let state = use_reducer(|| RunState {
         run: None,
         phase: Phase::Idle,
-        chunks: Rc::default(),
+        output: Rc::default(),
         error: None,
         notice: None,
         elapsed_ms: None,
@@ -167,7 +162,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
             </div>
             }
             if state.phase != Phase::Idle {
-                <Output chunks={state.chunks.clone()} error={state.error.clone()} notice={state.notice.clone()} />
+                <Output output={state.output.clone()} error={state.error.clone()} notice={state.notice.clone()} />
             }
         </div>
     }

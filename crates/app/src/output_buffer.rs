@@ -1,0 +1,105 @@
+//! A run's output, bounded: a program that prints a million lines must not
+//! make the page hold (or lay out) a million lines.
+
+use std::collections::VecDeque;
+
+use pyplay_protocol::Stream;
+
+/// Lines kept on screen; older ones are dropped and counted.
+pub const MAX_LINES: usize = 1000;
+
+/// Output chunks in the order written, adjacent writes to one stream merged.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutputBuffer {
+    chunks: VecDeque<(Stream, String)>,
+    lines: usize,
+    dropped: usize,
+}
+
+impl OutputBuffer {
+    pub fn push(&mut self, stream: Stream, text: &str) {
+        match self.chunks.back_mut() {
+            Some((last, buf)) if *last == stream => buf.push_str(text),
+            _ => self.chunks.push_back((stream, text.to_string())),
+        }
+        self.lines += text.matches('\n').count();
+        self.trim();
+    }
+
+    /// Drops whole lines from the front until at most [`MAX_LINES`] remain.
+    fn trim(&mut self) {
+        while self.lines > MAX_LINES {
+            let excess = self.lines - MAX_LINES;
+            let Some((_, front)) = self.chunks.front_mut() else { break };
+            match front.match_indices('\n').nth(excess - 1) {
+                Some((at, _)) => {
+                    front.drain(..=at);
+                    self.lines -= excess;
+                    self.dropped += excess;
+                    if front.is_empty() {
+                        self.chunks.pop_front();
+                    }
+                }
+                None => {
+                    let whole = front.matches('\n').count();
+                    self.chunks.pop_front();
+                    self.lines -= whole;
+                    self.dropped += whole;
+                }
+            }
+        }
+    }
+
+    pub fn chunks(&self) -> impl Iterator<Item = &(Stream, String)> {
+        self.chunks.iter()
+    }
+
+    /// How many lines were written but are no longer kept.
+    pub fn dropped(&self) -> usize {
+        self.dropped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(buf: &OutputBuffer) -> String {
+        buf.chunks().map(|(_, t)| t.as_str()).collect()
+    }
+
+    #[test]
+    fn merges_writes_to_the_same_stream() {
+        let mut buf = OutputBuffer::default();
+        buf.push(Stream::Stdout, "a");
+        buf.push(Stream::Stdout, "b\n");
+        buf.push(Stream::Stderr, "c\n");
+        buf.push(Stream::Stdout, "d\n");
+        let streams: Vec<_> = buf.chunks().map(|(s, _)| *s).collect();
+        assert_eq!(streams, [Stream::Stdout, Stream::Stderr, Stream::Stdout]);
+        assert_eq!(text(&buf), "ab\nc\nd\n");
+        assert_eq!(buf.dropped(), 0);
+    }
+
+    #[test]
+    fn keeps_only_the_last_lines() {
+        let mut buf = OutputBuffer::default();
+        for i in 0..MAX_LINES + 250 {
+            buf.push(if i % 7 == 0 { Stream::Stderr } else { Stream::Stdout }, &format!("{i}\n"));
+        }
+        assert_eq!(buf.dropped(), 250);
+        let kept = text(&buf);
+        assert_eq!(kept.lines().count(), MAX_LINES);
+        assert!(kept.starts_with("250\n"), "{}", &kept[..20]);
+        assert!(kept.ends_with(&format!("{}\n", MAX_LINES + 249)));
+    }
+
+    #[test]
+    fn trims_inside_one_huge_chunk() {
+        let mut buf = OutputBuffer::default();
+        let big: String = (0..5000).map(|i| format!("{i}\n")).collect();
+        buf.push(Stream::Stdout, &big);
+        assert_eq!(buf.dropped(), 4000);
+        assert!(text(&buf).starts_with("4000\n"));
+    }
+}

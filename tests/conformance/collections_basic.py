@@ -1,0 +1,17 @@
+from collections import Counter, defaultdict, OrderedDict, deque, namedtuple, ChainMap
+c = Counter("abracadabra")
+print(c.most_common(3), c["z"], sorted(c.elements())[:4])
+print(Counter(a=3, b=1) - Counter(a=1, b=2), Counter("ab") + Counter("b"))
+d = defaultdict(list)
+for k, v in [("x", 1), ("y", 2), ("x", 3)]:
+    d[k].append(v)
+print(dict(d), d.default_factory is list)
+od = OrderedDict.fromkeys("abc"); od.move_to_end("a")
+print(list(od), od.popitem(last=False))
+q = deque([1, 2, 3], maxlen=4)
+q.appendleft(0); q.append(4); q.rotate(1)
+print(q, q.maxlen)
+P = namedtuple("P", "x y", defaults=[0])
+print(P(1), P(1, 2)._asdict(), P._fields)
+cm = ChainMap({"a": 1}, {"a": 2, "b": 3})
+print(cm["a"], cm["b"], sorted(cm))

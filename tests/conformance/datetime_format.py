@@ -1,0 +1,12 @@
+from datetime import datetime, date, timedelta
+d = datetime.strptime("2023-07-14 09:05:03", "%Y-%m-%d %H:%M:%S")
+print(d.year, d.month, d.day, d.hour, d.minute, d.second)
+print(d.strftime("%d/%m/%Y %I:%M %p"))
+print(d.strftime("%A %B %j"))
+print(d.isoformat())
+print(datetime.fromisoformat("2020-01-02T03:04:05").strftime("%Y%m%d%H%M%S"))
+print(date(2024, 3, 1) - date(2024, 2, 1))
+print((d + timedelta(days=20, hours=20)).isoformat())
+print(date(2000, 1, 1).weekday(), date(2000, 1, 1).isocalendar()[1])
+print(repr(timedelta(seconds=3661)))
+print(str(timedelta(days=2, seconds=5)))

@@ -1,0 +1,10 @@
+import datetime
+now = datetime.datetime.now()
+print(type(now).__name__, now.year > 2000)
+today = datetime.date.today()
+print(type(today).__name__, today.year > 2000)
+utc = datetime.datetime.now(datetime.timezone.utc)
+print(utc.tzinfo is datetime.timezone.utc, utc.year > 2000)
+print(abs((datetime.datetime.now() - now).total_seconds()) < 60)
+ts = datetime.datetime.fromtimestamp(0, datetime.timezone.utc)
+print(ts.isoformat())

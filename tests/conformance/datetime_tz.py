@@ -1,0 +1,10 @@
+from datetime import datetime, timezone, timedelta
+tz = timezone(timedelta(hours=2), "CEST")
+d = datetime(2021, 6, 1, 12, 0, tzinfo=tz)
+print(d.isoformat())
+print(d.astimezone(timezone.utc).isoformat())
+print(d.tzname(), d.utcoffset())
+print(d.timestamp())
+print(datetime.fromtimestamp(1_700_000_000, timezone.utc).isoformat())
+print(d.replace(tzinfo=None) < datetime(2021, 6, 2))
+print(sorted([datetime(2020, 1, 3), datetime(2019, 5, 1)])[0].year)

@@ -1,0 +1,10 @@
+import sys
+print("a", "b", sep="-", end="!\n")
+sys.stdout.write("direct\n")
+print(*[1, 2, 3])
+print("no newline", end="")
+print()
+print("to stderr is invisible here", file=sys.stderr)
+print(type(sys.stdout.write("x")).__name__)
+print(sys.stdout.isatty() in (True, False))
+print(f"{'pad':*^9}|{42:>5}|{3.14159:.2f}|{255:x}|{1e6:e}")

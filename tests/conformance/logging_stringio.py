@@ -1,0 +1,18 @@
+import io, logging
+stream = io.StringIO()
+logger = logging.getLogger("lesson")
+logger.setLevel(logging.DEBUG)
+h = logging.StreamHandler(stream)
+h.setFormatter(logging.Formatter("%(levelname)s:%(name)s:%(message)s"))
+logger.addHandler(h)
+logger.propagate = False
+logger.debug("debug %d", 1)
+logger.info("info")
+logger.warning("warn %s", "x")
+h.setLevel(logging.ERROR)
+logger.error("err")
+logger.info("hidden")
+child = logging.getLogger("lesson.child")
+child.critical("from child")
+print(stream.getvalue(), end="")
+print(logging.getLevelName(logging.WARNING), logger.isEnabledFor(logging.DEBUG))

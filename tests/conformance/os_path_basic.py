@@ -1,0 +1,10 @@
+import os.path
+print(os.path.join("a", "b", "c.txt"))
+print(os.path.join("/root", "x", "/abs"))
+print(os.path.splitext("archive.tar.gz"), os.path.splitext(".bashrc"))
+print(os.path.basename("/x/y/z.py"), os.path.dirname("/x/y/z.py"))
+print(os.path.split("/usr/lib/"), os.path.split("file"))
+print(os.path.isabs("/a"), os.path.isabs("a"))
+print(os.path.commonprefix(["/usr/lib", "/usr/local"]))
+print(os.path.expanduser("x/~y"), os.path.normcase("A/B"))
+print(os.path.sep, os.path.extsep)

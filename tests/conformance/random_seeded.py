@@ -1,0 +1,13 @@
+import random
+random.seed(42)
+print(random.randint(1, 100), random.randint(1, 100), random.randrange(0, 50, 5))
+print(round(random.random(), 10))
+print(random.choice("abcdefg"))
+xs = list(range(10)); random.shuffle(xs); print(xs)
+print(random.sample(range(100), 5))
+print(round(random.uniform(1, 2), 10))
+print(random.choices(["x", "y", "z"], weights=[1, 2, 3], k=6))
+r = random.Random(123)
+print(r.randint(0, 1000), r.getrandbits(16))
+random.seed("text seed")
+print(random.randint(0, 10**6))

@@ -1,0 +1,13 @@
+import re
+m = re.search(r"(\d{4})-(\d{2})-(\d{2})", "on 2024-03-15 we")
+print(m.group(0), m.groups(), m.span(), m.start(2))
+print(re.findall(r"\b\w+@\w+\.com\b", "a@b.com, c@d.com x@y.org"))
+print(re.sub(r"(\w+) (\w+)", r"\2 \1", "hello world foo bar"))
+print(re.split(r"[,;]\s*", "a, b;c,  d"))
+p = re.compile(r"(?P<key>\w+)=(?P<val>\w+)")
+print([m.groupdict() for m in p.finditer("a=1 b=2")])
+print(re.fullmatch(r"[a-z]+", "abc") is not None, re.match(r"b", "abc"))
+print(re.sub(r"\d", lambda m: str(int(m.group()) * 2), "a1b2c3"))
+print(re.findall(r"(?i)HELLO", "hello Hello"), re.escape("a.b*c"))
+print(re.subn(r"o", "0", "foo boo"))
+print(re.compile(r"^x", re.M).findall("x\nx\ny"))

@@ -1,0 +1,10 @@
+import time
+g = time.gmtime(0)
+print(g.tm_year, g.tm_mon, g.tm_mday, g.tm_hour, g.tm_min, g.tm_sec, g.tm_wday, g.tm_yday)
+print(time.strftime("%Y-%m-%d %H:%M:%S", g))
+print(time.strftime("%a %b %d %j", g))
+print(time.strftime("%Y-%m-%d", time.gmtime(86400 * 365)))
+print(tuple(time.gmtime(1_000_000_000))[:6])
+print(time.asctime(time.gmtime(0)))
+print(time.mktime(time.localtime(1_000_000)) == 1_000_000)
+print(time.strptime("2024-02-29", "%Y-%m-%d")[:3])

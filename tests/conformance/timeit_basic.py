@@ -1,0 +1,10 @@
+import timeit
+t = timeit.timeit("sum(range(100))", number=100)
+print(type(t).__name__, t >= 0)
+r = timeit.repeat("x = 1", repeat=3, number=10)
+print(len(r), all(isinstance(v, float) and v >= 0 for v in r))
+timer = timeit.Timer(lambda: [i * i for i in range(10)])
+print(timer.timeit(number=5) >= 0)
+n, total = timer.autorange()
+print(n >= 1, total >= 0)
+print(timeit.default_timer() >= 0)
