@@ -28,7 +28,7 @@ class _HostStream:
             self.write(line)
 
     def flush(self):
-        pass
+        _pyplay.flush()
 
     def isatty(self):
         return False
@@ -60,6 +60,7 @@ time.time_ns = lambda: int(_pyplay.wall_time() * 1e9)
 def _sleep(seconds):
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
+    _pyplay.flush()  # show what was printed before the pause
     end = _pyplay.monotonic() + seconds
     while _pyplay.monotonic() < end:
         pass

@@ -8,7 +8,7 @@ mod _pyplay {
     use rustpython_vm::{PyResult, VirtualMachine, builtins::PyStrRef};
 
     use super::clock;
-    use crate::{Stream, emit};
+    use crate::{OutputEvent, Stream, emit};
 
     /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2) to the run's sink.
     #[pyfunction]
@@ -19,7 +19,7 @@ mod _pyplay {
             _ => return Err(vm.new_value_error(format!("bad stream {fd}"))),
         };
         let text = text.as_wtf8().to_string_lossy();
-        emit(stream, &text);
+        emit(OutputEvent::Write(stream, &text));
         Ok(text.chars().count())
     }
 
@@ -30,6 +30,12 @@ mod _pyplay {
         let mut buf = vec![0; n];
         getrandom::fill(&mut buf).map_err(|e| vm.new_os_error(format!("no randomness available: {e}")))?;
         Ok(buf)
+    }
+
+    /// Passes buffered output on to the page now.
+    #[pyfunction]
+    fn flush() {
+        emit(OutputEvent::Flush);
     }
 
     /// Seconds since the Unix epoch.

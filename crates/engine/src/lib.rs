@@ -21,18 +21,27 @@ pub use pyplay_protocol::{PyError, Stream};
 /// File name the user's code runs under; tracebacks show it.
 pub const MAIN_FILE: &str = "main.py";
 
+/// What a running program does with its output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputEvent<'a> {
+    Write(Stream, &'a str),
+    /// The program called `flush()` (or `print(..., flush=True)`, or is
+    /// about to sleep): pass on what is buffered now.
+    Flush,
+}
+
 /// Where a run's output goes while it runs.
-pub type Sink = Box<dyn FnMut(Stream, &str)>;
+pub type Sink = Box<dyn FnMut(OutputEvent<'_>)>;
 
 thread_local! {
     static SINK: RefCell<Option<Sink>> = const { RefCell::new(None) };
 }
 
-/// Hands `text` to the sink of the run in progress; dropped when none is.
-pub(crate) fn emit(stream: Stream, text: &str) {
+/// Hands an event to the sink of the run in progress; dropped when none is.
+pub(crate) fn emit(event: OutputEvent<'_>) {
     SINK.with(|sink| {
         if let Some(sink) = sink.borrow_mut().as_mut() {
-            sink(stream, text);
+            sink(event);
         }
     });
 }
@@ -98,11 +107,12 @@ impl Engine {
         let error = self
             .run(
                 source,
-                Box::new(move |stream, text| {
+                Box::new(move |event| {
                     let mut out = out.borrow_mut();
-                    match stream {
-                        Stream::Stdout => out.stdout.push_str(text),
-                        Stream::Stderr => out.stderr.push_str(text),
+                    match event {
+                        OutputEvent::Write(Stream::Stdout, text) => out.stdout.push_str(text),
+                        OutputEvent::Write(Stream::Stderr, text) => out.stderr.push_str(text),
+                        OutputEvent::Flush => {}
                     }
                 }),
             )

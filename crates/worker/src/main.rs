@@ -3,7 +3,7 @@
 
 use std::{cell::RefCell, rc::Rc};
 
-use pyplay_engine::{Engine, Stream};
+use pyplay_engine::{Engine, OutputEvent, Stream};
 use pyplay_protocol::{FromWorker, RunId, ToWorker};
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -25,7 +25,9 @@ fn post(msg: &FromWorker) {
     let _ = scope().post_message(&JsValue::from_str(&msg.to_json()));
 }
 
-/// Collects a run's output and posts it in batches, in order.
+/// Collects a run's output and posts it in batches, in order. A write is
+/// posted at once when the last post is older than [`FLUSH_MS`], so the first
+/// line of a run shows even if the program then loops without printing.
 struct Batcher {
     id: RunId,
     stream: Stream,
@@ -57,10 +59,20 @@ impl Batcher {
 
 fn run(engine: &Engine, id: RunId, code: &str) {
     let start = now_ms();
-    let batcher =
-        Rc::new(RefCell::new(Batcher { id, stream: Stream::Stdout, text: String::new(), last_flush: start }));
+    let batcher = Rc::new(RefCell::new(Batcher {
+        id,
+        stream: Stream::Stdout,
+        text: String::new(),
+        last_flush: f64::NEG_INFINITY,
+    }));
     let sink = batcher.clone();
-    let result = engine.run(code, Box::new(move |stream, text| sink.borrow_mut().push(stream, text)));
+    let result = engine.run(
+        code,
+        Box::new(move |event| match event {
+            OutputEvent::Write(stream, text) => sink.borrow_mut().push(stream, text),
+            OutputEvent::Flush => sink.borrow_mut().flush(),
+        }),
+    );
     batcher.borrow_mut().flush();
     post(&FromWorker::Done { id, error: result.err(), elapsed_ms: now_ms() - start });
 }
