@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the expected output of every conformance program: runs each
+"""Writes (or with --check, verifies) the expected output of every conformance program: runs each
 tests/conformance/*.py (except generate.py and browser_only_*.py, whose .out
 files are written by hand to say what the browser should print) with the
 CPython running this script, `python3 -I file` from `/`, and stores its
@@ -13,6 +13,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 
 def main():
+    check = "--check" in sys.argv[1:]
+    stale = []
     programs = sorted(
         p for p in HERE.glob("*.py")
         if p.name != "generate.py" and not p.name.startswith("browser_only_")
@@ -26,12 +28,20 @@ def main():
         if run.returncode != 0:
             broken.append(f"{path.name}: exit status {run.returncode}\n{run.stderr}")
             continue
-        path.with_suffix(".out").write_text(run.stdout, encoding="utf-8", newline="")
+        out = path.with_suffix(".out")
+        if check:
+            if not out.exists() or out.read_text(encoding="utf-8") != run.stdout:
+                stale.append(path.name)
+        else:
+            out.write_text(run.stdout, encoding="utf-8", newline="")
     for problem in broken:
         print(problem, file=sys.stderr)
     if broken:
         sys.exit(f"{len(broken)} of {len(programs)} programs failed under CPython; no .out written for them")
-    print(f"CPython {sys.version.split()[0]}: wrote {len(programs)} .out files")
+    if stale:
+        sys.exit(f"these .out files differ from what CPython prints now: {stale}")
+    verb = "checked" if check else "wrote"
+    print(f"CPython {sys.version.split()[0]}: {verb} {len(programs)} .out files")
 
 
 if __name__ == "__main__":

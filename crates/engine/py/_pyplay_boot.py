@@ -56,6 +56,45 @@ time.monotonic = time.perf_counter = _pyplay.monotonic
 time.monotonic_ns = time.perf_counter_ns = lambda: int(_pyplay.monotonic() * 1e9)
 time.time_ns = lambda: int(_pyplay.wall_time() * 1e9)
 
+# wasm32 has no CPU-time clock: these count wall time instead.
+time.process_time = time.thread_time = _pyplay.monotonic
+time.process_time_ns = time.thread_time_ns = time.monotonic_ns
+
+
+def _clock_info(name):
+    if name not in ("time", "monotonic", "perf_counter", "process_time", "thread_time"):
+        raise ValueError("unknown clock")
+    return types.SimpleNamespace(
+        implementation="Date.now()" if name == "time" else "performance.now()",
+        monotonic=name != "time",
+        adjustable=name == "time",
+        resolution=1e-06,
+    )
+
+
+time.get_clock_info = _clock_info  # missing on wasm32; asyncio asks for it
+
+# wasm32's gmtime/localtime count weekdays from Sunday (JavaScript's getDay);
+# Python counts from Monday. 1970-01-01 was a Thursday: tm_wday 3.
+if time.gmtime(0).tm_wday != 3:
+
+    def _monday_first(convert):
+        def wrapper(*args):
+            t = convert(*args)
+            fields = list(t)
+            fields[6] = (fields[6] + 6) % 7
+            return time.struct_time(fields + [t.tm_zone, t.tm_gmtoff])
+
+        wrapper.__name__ = convert.__name__
+        return wrapper
+
+    time.gmtime = _monday_first(time.gmtime)
+    time.localtime = _monday_first(time.localtime)
+
+# The wasm32 time module has no zone data; the page's clock is read as UTC.
+if not hasattr(time, "tzname"):
+    time.tzname, time.timezone, time.altzone, time.daylight = ("UTC", "UTC"), 0, 0, 0
+
 
 def _sleep(seconds):
     if seconds < 0:
@@ -70,6 +109,25 @@ time.sleep = _sleep  # std::thread::sleep panics on wasm32
 
 # The native _datetime asks std for the time and panics; the pure one uses time.time().
 sys.modules["_datetime"] = None
+
+# wasm32's errno module only has a few codes; fill in Linux's for the rest.
+import errno  # noqa: E402
+
+for _name, _code in {
+    "EPERM": 1, "ENOENT": 2, "ESRCH": 3, "EINTR": 4, "EIO": 5, "ENXIO": 6, "E2BIG": 7,
+    "ENOEXEC": 8, "EBADF": 9, "ECHILD": 10, "EAGAIN": 11, "EWOULDBLOCK": 11, "ENOMEM": 12,
+    "EACCES": 13, "EFAULT": 14, "EBUSY": 16, "EEXIST": 17, "EXDEV": 18, "ENODEV": 19,
+    "ENOTDIR": 20, "EISDIR": 21, "EINVAL": 22, "ENFILE": 23, "EMFILE": 24, "ENOTTY": 25,
+    "EFBIG": 27, "ENOSPC": 28, "ESPIPE": 29, "EROFS": 30, "EMLINK": 31, "EPIPE": 32,
+    "EDOM": 33, "ERANGE": 34, "EDEADLK": 35, "ENAMETOOLONG": 36, "ENOSYS": 38,
+    "ENOTEMPTY": 39, "ELOOP": 40, "ENOTSOCK": 88, "EOPNOTSUPP": 95, "ENOTSUP": 95,
+    "EADDRINUSE": 98, "EADDRNOTAVAIL": 99, "ENETUNREACH": 101, "ECONNABORTED": 103,
+    "ECONNRESET": 104, "EISCONN": 106, "ENOTCONN": 107, "ESHUTDOWN": 108, "ETIMEDOUT": 110,
+    "ECONNREFUSED": 111, "EHOSTUNREACH": 113, "EALREADY": 114, "EINPROGRESS": 115,
+}.items():
+    if not hasattr(errno, _name):
+        setattr(errno, _name, _code)
+        errno.errorcode.setdefault(_code, _name)
 
 # No posix module exists without host_env; the pylib's stand-in lets `import os` work.
 import _dummy_os  # noqa: E402,F401

@@ -32,6 +32,18 @@ enum Phase {
     Finished,
 }
 
+impl Phase {
+    /// For tests and styling: `data-phase` on the snippet.
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Idle => "idle",
+            Self::Queued => "queued",
+            Self::Running => "running",
+            Self::Finished => "finished",
+        }
+    }
+}
+
 /// One snippet's latest run. Events from older runs are ignored.
 #[derive(Debug, Clone, PartialEq)]
 struct RunState {
@@ -138,7 +150,13 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let dom_id = format!("{}-{}", props.topic_id, props.snippet_id);
 
     html! {
-        <div class="snippet" data-snippet={dom_id.clone()} aria-busy={busy.to_string()}>
+        <div
+            class="snippet"
+            data-snippet={dom_id.clone()}
+            data-phase={state.phase.as_str()}
+            data-run={state.run.map(|id| id.to_string())}
+            aria-busy={busy.to_string()}
+        >
             <textarea
                 class="code"
                 aria-label="Python code"
