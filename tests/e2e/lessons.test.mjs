@@ -1,0 +1,60 @@
+// Every lesson snippet, run on its own topic page in the shipped worker,
+// prints exactly what the lesson says (the native content test checks the
+// same against the native build; this one catches wasm-only differences).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer } from '../support/serve.mjs';
+import { launch, snippet } from '../support/browser.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: DIST });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function lessons() {
+  const out = execFileSync('cargo', ['run', '-q', '--locked', '-p', 'pyplay-content', '--example', 'export'], {
+    cwd: ROOT, encoding: 'utf8',
+  });
+  return out.trim().split('\n').map((line) => JSON.parse(line));
+}
+
+test('every runnable lesson snippet prints its expected output in the browser', async () => {
+  const all = lessons();
+  const byTopic = new Map();
+  for (const s of all.filter((x) => x.runnable)) {
+    byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s]);
+  }
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(server.url);
+  const failures = [];
+  let count = 0;
+  for (const [topic, snippets] of byTopic) {
+    await page.goto(`${server.url}#/${topic}`);
+    await page.locator(`[data-snippet^="${topic}-"]`).first().waitFor();
+    for (const s of snippets) {
+      const box = snippet(page, topic, s.id);
+      await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
+      await page.locator(`[data-snippet="${topic}-${s.id}"][data-phase="finished"]`).waitFor({ timeout: 60_000 });
+      const stdout = (await box.locator('.output .stream .stdout').allTextContents()).join('');
+      const tb = (await box.locator('.output .traceback').count()) ? await box.locator('.output .traceback').textContent() : null;
+      const error = tb ? tb.trimEnd().split('\n').at(-1) : null;
+      count += 1;
+      if (stdout !== s.expected || error !== s.error) {
+        failures.push(`${topic}/${s.id}\n--- expected\n${s.expected}--- got\n${stdout}${tb ?? ''}`);
+      }
+    }
+  }
+  console.log(`lesson snippets in the browser: ${count - failures.length} of ${count} match`);
+  assert.ok(count > 200);
+  assert.deepEqual(failures, []);
+});
