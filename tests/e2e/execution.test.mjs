@@ -60,3 +60,54 @@ test('a flood of output is capped and the page stays usable', async () => {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
   assert.ok(Date.now() - t0 < 1000);
 });
+
+test('runaway recursion is a clean RecursionError and the worker lives on', async () => {
+  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const box = snippet(page, 'enum', 'basics');
+  await runCode(page, box, 'def f(n):\n    return f(n + 1)\n\nf(0)\n');
+  const traceback = box.locator('.output .traceback');
+  await traceback.waitFor({ timeout: 60_000 });
+  assert.equal(await traceback.getAttribute('data-error-kind'), 'RecursionError');
+  assert.equal(await box.locator('.output .notice').count(), 0, 'no crash notice');
+  // Lesson-sized recursion still works in the same worker.
+  await runCode(page, box, 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(18))\n');
+  await box.locator('.output .stream', { hasText: '2584' }).waitFor({ timeout: 60_000 });
+});
+
+test('a huge allocation is a clean Python error', async () => {
+  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const box = snippet(page, 'enum', 'basics');
+  await runCode(page, box, 'x = [0] * 10**10\n');
+  const traceback = box.locator('.output .traceback');
+  await traceback.waitFor({ timeout: 60_000 });
+  // wasm32 cannot even index that many items: OverflowError, as on 32-bit CPython.
+  assert.match(await traceback.getAttribute('data-error-kind'), /^(OverflowError|MemoryError)$/);
+});
+
+test('memory exhaustion is a clean MemoryError, and the worker lives on', async () => {
+  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const box = snippet(page, 'enum', 'basics');
+  await runCode(page, box, 'hoard = []\nwhile True:\n    hoard.append(bytearray(50_000_000))\n');
+  const traceback = box.locator('.output .traceback');
+  await traceback.waitFor({ timeout: 120_000 });
+  assert.equal(await traceback.getAttribute('data-error-kind'), 'MemoryError');
+  await runCode(page, box, 'print("alive")');
+  await box.locator('.output .stream', { hasText: 'alive' }).waitFor({ timeout: 60_000 });
+});
+
+test('a run that kills the interpreter is reported, the code kept, and a new one starts', async () => {
+  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const box = snippet(page, 'enum', 'basics');
+  // os.abort() ends the process in CPython; here it traps the wasm instance.
+  const killer = 'import os\nprint("going down")\nos.abort()\n';
+  await runCode(page, box, killer);
+  const notice = box.locator('.output .notice');
+  await notice.waitFor({ timeout: 60_000 });
+  assert.match(await notice.textContent(), /crashed .* restarted\. Your code is unchanged\./);
+  assert.equal(await box.locator('.output .stream').textContent(), 'going down\n');
+  assert.equal(await box.locator('textarea').inputValue(), killer);
+  const t0 = Date.now();
+  await runCode(page, box, 'print("alive")');
+  await box.locator('.output .stream', { hasText: 'alive' }).waitFor({ timeout: 60_000 });
+  console.log(`crash to next output on a fresh worker: ${Date.now() - t0} ms`);
+});

@@ -211,6 +211,14 @@ os.getcwd = lambda: "/home/user"
 os.getpid = lambda: 1
 os.cpu_count = os.process_cpu_count = lambda: 1
 os.isatty = lambda fd: False
+
+
+def _abort():
+    _pyplay.flush()  # unlike CPython, keep what was printed: it explains the crash
+    _pyplay.abort()
+
+
+os.abort = _abort
 os.urandom = _pyplay.urandom
 
 

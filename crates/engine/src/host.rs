@@ -32,6 +32,13 @@ mod _pyplay {
         Ok(buf)
     }
 
+    /// `os.abort()`: ends the interpreter at once, as CPython ends the process.
+    /// In the browser this traps the wasm instance; the page starts a new one.
+    #[pyfunction]
+    fn abort() {
+        std::process::abort();
+    }
+
     /// Passes buffered output on to the page now.
     #[pyfunction]
     fn flush() {
