@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/serve.mjs';
-import { launch, openPage, snippet } from '../support/browser.mjs';
+import { launch, openPage, snippet, finished } from '../support/browser.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 let server;
@@ -17,9 +17,12 @@ after(async () => {
   await server?.close();
 });
 
+/** Types `code` and clicks Run; returns the previous run's id. */
 async function runCode(page, box, code) {
+  const previous = await box.getAttribute('data-run');
   await box.locator('textarea').fill(code);
   await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
+  return previous;
 }
 
 test('Stop ends an infinite loop, keeps the code, and the next run works', async () => {
@@ -38,8 +41,8 @@ test('Stop ends an infinite loop, keeps the code, and the next run works', async
   assert.equal(await box.locator('.notice').textContent(), 'Stopped.');
   assert.equal(await box.locator('textarea').inputValue(), loop);
   // The replacement interpreter takes the next run.
-  await runCode(page, box, 'print(6 * 7)');
-  await box.locator('.elapsed').waitFor({ timeout: 30_000 });
+  const stoppedRun = await runCode(page, box, 'print(6 * 7)');
+  await finished(page, 'enum', 'basics', stoppedRun);
   assert.equal(await box.locator('.output .stream').textContent(), '42\n');
   assert.deepEqual(errors.filter((e) => !String(e).includes('worker died')), []);
 });
@@ -48,7 +51,7 @@ test('a flood of output is capped and the page stays usable', async () => {
   const { page } = await openPage(browser, `${server.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
   await runCode(page, box, 'for i in range(20000):\n    print(i)\n');
-  await box.locator('.elapsed').waitFor({ timeout: 60_000 });
+  await finished(page, 'enum', 'basics');
   const text = await box.locator('.output .stream').textContent();
   const lines = text.trimEnd().split('\n');
   assert.equal(lines.length, 1000);

@@ -56,5 +56,5 @@ test('every runnable lesson snippet prints its expected output in the browser', 
   }
   console.log(`lesson snippets in the browser: ${count - failures.length} of ${count} match`);
   assert.ok(count > 200);
-  assert.deepEqual(failures, []);
+  assert.equal(failures.length, 0, `differ:\n${failures.join('\n\n')}`);
 });

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/serve.mjs';
-import { launch, openPage, snippet, ARTIFACTS } from '../support/browser.mjs';
+import { launch, openPage, snippet, finished, ARTIFACTS } from '../support/browser.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 let server;
@@ -23,7 +23,7 @@ test('Run prints the snippet output, exactly', async () => {
   const basics = snippet(page, 'enum', 'basics');
   await basics.getByRole('button', { name: /Run|Loading/ }).click();
   const stdout = basics.locator('.output .stream');
-  await basics.locator('.elapsed').waitFor({ timeout: 60_000 });
+  await finished(page, 'enum', 'basics');
   assert.equal(await stdout.textContent(), 'RED 1\nGREEN 2\nBLUE 3\nTrue\nColor.RED\n');
   const firstOutputMs = Date.now() - started;
   console.log(`navigation to first snippet output: ${firstOutputMs} ms`);
@@ -63,7 +63,7 @@ test('the page is readable and Run waits while the interpreter loads', async () 
   await lookup.getByRole('button', { name: 'Run' }).click();
   await lookup.getByRole('button', { name: 'Loading Python…' }).waitFor();
   release();
-  await lookup.locator('.elapsed').waitFor({ timeout: 60_000 });
+  await finished(page, 'enum', 'lookup');
   assert.match(await lookup.locator('.output .stream').textContent(), /^Weekday\.WED True\n/);
   assert.match(await page.getByTestId('engine-status').textContent(), /Python ready/);
   await context.close();

@@ -45,3 +45,18 @@ export async function openPage(browser, url) {
 export function snippet(page, topic, id) {
   return page.locator(`[data-snippet="${topic}-${id}"]`);
 }
+
+/**
+ * Waits until the snippet's latest run has finished (output, error or notice
+ * shown). Pass the run id seen before clicking Run to skip a stale finish.
+ */
+export async function finished(page, topic, id, previousRun = null, timeout = 60_000) {
+  await page.waitForFunction(
+    ([sel, prev]) => {
+      const el = document.querySelector(sel);
+      return el && el.dataset.phase === 'finished' && (el.dataset.run ?? null) !== prev;
+    },
+    [`[data-snippet="${topic}-${id}"]`, previousRun],
+    { timeout },
+  );
+}

@@ -7,7 +7,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::{
-    components::output::Output,
+    components::{elapsed::Elapsed, output::Output},
     output_buffer::OutputBuffer,
     runner::{EngineStatus, RunEvent, Runner},
 };
@@ -53,6 +53,8 @@ struct RunState {
     error: Option<PyError>,
     notice: Option<String>,
     elapsed_ms: Option<f64>,
+    /// Page time when the worker took the run.
+    started_at: Option<f64>,
 }
 
 enum Action {
@@ -72,12 +74,16 @@ impl Reducible for RunState {
                 error: None,
                 notice: None,
                 elapsed_ms: None,
+                started_at: None,
             }),
             Action::Event(id, _) if self.run != Some(id) => self,
             Action::Event(_, event) => {
                 let mut next = (*self).clone();
                 match event {
-                    RunEvent::Started => next.phase = Phase::Running,
+                    RunEvent::Started => {
+                        next.phase = Phase::Running;
+                        next.started_at = gloo::utils::window().performance().map(|p| p.now());
+                    }
                     RunEvent::Output(stream, text) => Rc::make_mut(&mut next.output).push(stream, &text),
                     RunEvent::Finished { error, elapsed_ms } => {
                         next.phase = Phase::Finished;
@@ -101,6 +107,12 @@ impl Reducible for RunState {
     }
 }
 
+/// Code that starts threads gets a one-line caveat: the browser gives
+/// Python a single thread (see crates/engine/README.md).
+fn uses_threads(code: &str) -> bool {
+    ["threading", "ThreadPoolExecutor", "concurrent.futures", "_thread"].iter().any(|m| code.contains(m))
+}
+
 #[component]
 pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let runner = use_context::<Runner>().expect("SnippetView needs a Runner context");
@@ -113,6 +125,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
         error: None,
         notice: None,
         elapsed_ms: None,
+        started_at: None,
     });
 
     let on_run = {
@@ -174,10 +187,17 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 if busy {
                     <button class="stop" onclick={on_stop}>{ "Stop" }</button>
                 }
-                if let Some(ms) = state.elapsed_ms {
-                    <span class="elapsed">{ format!("finished in {ms:.0} ms") }</span>
-                }
+                <Elapsed
+                    running_since={if state.phase == Phase::Running { state.started_at } else { None }}
+                    finished_ms={state.elapsed_ms}
+                />
             </div>
+            }
+            if props.runnable && uses_threads(&code) {
+                <p class="caveat">
+                    { "In the browser, threads run one after another, each to completion: \
+                       results match CPython, timing and interleaving do not." }
+                </p>
             }
             if state.phase != Phase::Idle {
                 <Output output={state.output.clone()} error={state.error.clone()} notice={state.notice.clone()} />
