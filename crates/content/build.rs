@@ -100,6 +100,10 @@ fn main() {
                 lit(&markdown(&topic.intro))
             )
             .unwrap();
+            assert!(
+                topic.snippets.iter().any(|s| s.runnable),
+                "{id}: every topic needs at least one runnable snippet"
+            );
             let mut ids = BTreeSet::new();
             for s in &topic.snippets {
                 assert!(is_slug(&s.id), "{id}: snippet id {:?} must be a lowercase slug", s.id);
