@@ -100,8 +100,10 @@ def _sleep(seconds):
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
     _pyplay.flush()  # show what was printed before the pause
-    end = _pyplay.monotonic() + seconds
-    while _pyplay.monotonic() < end:
+    # Compare elapsed time, not against start + seconds: the rounded sum can
+    # end the wait a hair early for a caller who measures now - start.
+    start = _pyplay.monotonic()
+    while _pyplay.monotonic() - start < seconds:
         pass
 
 
