@@ -3,36 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { startServer } from '../support/serve.mjs';
-import { launch, openPage, snippet } from '../support/browser.mjs';
+import { openPage, snippet, useDistInChromium, runCode, finished } from '../support/browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
 const SUITE = new URL('../conformance/', import.meta.url).pathname;
-let server;
-let browser;
+const site = useDistInChromium({ before, after });
 
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Runs `code` in the snippet box through the UI; resolves to what it showed. */
-export async function runInBox(page, box, code) {
-  const before = await box.getAttribute('data-run');
-  await box.locator('textarea').fill(code);
-  await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
-  await page.waitForFunction(
-    ([sel, prev]) => {
-      const el = document.querySelector(sel);
-      return el && el.dataset.run !== prev && el.dataset.phase === 'finished';
-    },
-    [`[data-snippet="${await box.getAttribute('data-snippet')}"]`, before],
-    { timeout: 60_000 },
-  );
+/** Runs `code` in the enum-basics box through the UI; resolves to what it showed. */
+async function runInBox(page, box, code) {
+  const previous = await runCode(box, code);
+  await finished(page, 'enum', 'basics', previous);
   return {
     stdout: (await box.locator('.output .stream .stdout').allTextContents()).join(''),
     traceback: (await box.locator('.output .traceback').count()) ? await box.locator('.output .traceback').textContent() : null,
@@ -41,7 +20,7 @@ export async function runInBox(page, box, code) {
 }
 
 test('every conformance program prints what CPython printed, in one worker', async () => {
-  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const { page } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
   const known = new Set(
     (existsSync(`${SUITE}known-failures.txt`) ? readFileSync(`${SUITE}known-failures.txt`, 'utf8') : '')

@@ -1,35 +1,15 @@
 // What learners' mistakes must not do: freeze the page or lose the code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/serve.mjs';
-import { launch, openPage, snippet, finished } from '../support/browser.mjs';
+import { openPage, snippet, finished, useDistInChromium, runCode } from '../support/browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Types `code` and clicks Run; returns the previous run's id. */
-async function runCode(page, box, code) {
-  const previous = await box.getAttribute('data-run');
-  await box.locator('textarea').fill(code);
-  await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
-  return previous;
-}
+const site = useDistInChromium({ before, after });
 
 test('Stop ends an infinite loop, keeps the code, and the next run works', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}#/enum`);
+  const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
   const loop = 'print("start")\nwhile True:\n    pass\n';
-  await runCode(page, box, loop);
+  await runCode(box, loop);
   await box.getByRole('button', { name: 'Running…' }).waitFor({ timeout: 30_000 });
   await box.locator('.output .stream', { hasText: 'start' }).waitFor();
   const stopped = Date.now();
@@ -41,16 +21,16 @@ test('Stop ends an infinite loop, keeps the code, and the next run works', async
   assert.equal(await box.locator('.notice').textContent(), 'Stopped.');
   assert.equal(await box.locator('textarea').inputValue(), loop);
   // The replacement interpreter takes the next run.
-  const stoppedRun = await runCode(page, box, 'print(6 * 7)');
+  const stoppedRun = await runCode(box, 'print(6 * 7)');
   await finished(page, 'enum', 'basics', stoppedRun);
   assert.equal(await box.locator('.output .stream').textContent(), '42\n');
   assert.deepEqual(errors.filter((e) => !String(e).includes('worker died')), []);
 });
 
 test('a flood of output is capped and the page stays usable', async () => {
-  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const { page } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
-  await runCode(page, box, 'for i in range(20000):\n    print(i)\n');
+  await runCode(box, 'for i in range(20000):\n    print(i)\n');
   await finished(page, 'enum', 'basics');
   const text = await box.locator('.output .stream').textContent();
   const lines = text.trimEnd().split('\n');
@@ -65,22 +45,22 @@ test('a flood of output is capped and the page stays usable', async () => {
 });
 
 test('runaway recursion is a clean RecursionError and the worker lives on', async () => {
-  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const { page } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
-  await runCode(page, box, 'def f(n):\n    return f(n + 1)\n\nf(0)\n');
+  await runCode(box, 'def f(n):\n    return f(n + 1)\n\nf(0)\n');
   const traceback = box.locator('.output .traceback');
   await traceback.waitFor({ timeout: 60_000 });
   assert.equal(await traceback.getAttribute('data-error-kind'), 'RecursionError');
   assert.equal(await box.locator('.output .notice').count(), 0, 'no crash notice');
   // Lesson-sized recursion still works in the same worker.
-  await runCode(page, box, 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(18))\n');
+  await runCode(box, 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(18))\n');
   await box.locator('.output .stream', { hasText: '2584' }).waitFor({ timeout: 60_000 });
 });
 
 test('a huge allocation is a clean Python error', async () => {
-  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const { page } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
-  await runCode(page, box, 'x = [0] * 10**10\n');
+  await runCode(box, 'x = [0] * 10**10\n');
   const traceback = box.locator('.output .traceback');
   await traceback.waitFor({ timeout: 60_000 });
   // wasm32 cannot even index that many items: OverflowError, as on 32-bit CPython.
@@ -88,29 +68,29 @@ test('a huge allocation is a clean Python error', async () => {
 });
 
 test('memory exhaustion is a clean MemoryError, and the worker lives on', async () => {
-  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const { page } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
-  await runCode(page, box, 'hoard = []\nwhile True:\n    hoard.append(bytearray(50_000_000))\n');
+  await runCode(box, 'hoard = []\nwhile True:\n    hoard.append(bytearray(50_000_000))\n');
   const traceback = box.locator('.output .traceback');
   await traceback.waitFor({ timeout: 120_000 });
   assert.equal(await traceback.getAttribute('data-error-kind'), 'MemoryError');
-  await runCode(page, box, 'print("alive")');
+  await runCode(box, 'print("alive")');
   await box.locator('.output .stream', { hasText: 'alive' }).waitFor({ timeout: 60_000 });
 });
 
 test('a run that kills the interpreter is reported, the code kept, and a new one starts', async () => {
-  const { page } = await openPage(browser, `${server.url}#/enum`);
+  const { page } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
   // os.abort() ends the process in CPython; here it traps the wasm instance.
   const killer = 'import os\nprint("going down")\nos.abort()\n';
-  await runCode(page, box, killer);
+  await runCode(box, killer);
   const notice = box.locator('.output .notice');
   await notice.waitFor({ timeout: 60_000 });
   assert.match(await notice.textContent(), /crashed .* restarted\. Your code is unchanged\./);
   assert.equal(await box.locator('.output .stream').textContent(), 'going down\n');
   assert.equal(await box.locator('textarea').inputValue(), killer);
   const t0 = Date.now();
-  await runCode(page, box, 'print("alive")');
+  await runCode(box, 'print("alive")');
   await box.locator('.output .stream', { hasText: 'alive' }).waitFor({ timeout: 60_000 });
   console.log(`crash to next output on a fresh worker: ${Date.now() - t0} ms`);
 });

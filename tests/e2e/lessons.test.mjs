@@ -4,22 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer } from '../support/serve.mjs';
-import { launch, snippet } from '../support/browser.mjs';
+import { snippet, useDistInChromium } from '../support/browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useDistInChromium({ before, after });
 
 function lessons() {
   const out = execFileSync('cargo', ['run', '-q', '--locked', '-p', 'pyplay-content', '--example', 'export'], {
@@ -34,12 +22,12 @@ test('every runnable lesson snippet prints its expected output in the browser', 
   for (const s of all.filter((x) => x.runnable)) {
     byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s]);
   }
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.url);
+  const page = await (await site.browser.newContext()).newPage();
+  await page.goto(site.url);
   const failures = [];
   let count = 0;
   for (const [topic, snippets] of byTopic) {
-    await page.goto(`${server.url}#/${topic}`);
+    await page.goto(`${site.url}#/${topic}`);
     await page.locator(`[data-snippet^="${topic}-"]`).first().waitFor();
     for (const s of snippets) {
       const box = snippet(page, topic, s.id);

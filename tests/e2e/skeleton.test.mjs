@@ -1,24 +1,12 @@
 // The walking skeleton, end to end: the built dist/ in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../support/serve.mjs';
-import { launch, openPage, snippet, finished, ARTIFACTS } from '../support/browser.mjs';
+import { openPage, snippet, finished, ARTIFACTS, useDistInChromium } from '../support/browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useDistInChromium({ before, after });
 
 test('Run prints the snippet output, exactly', async () => {
-  const { page, errors, started } = await openPage(browser, `${server.url}#/enum`);
+  const { page, errors, started } = await openPage(site.browser, `${site.url}#/enum`);
   await page.getByRole('heading', { level: 1, name: 'Enumerations' }).waitFor();
   const basics = snippet(page, 'enum', 'basics');
   await basics.getByRole('button', { name: /Run|Loading/ }).click();
@@ -32,7 +20,7 @@ test('Run prints the snippet output, exactly', async () => {
 });
 
 test('an exception shows its name and traceback', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}#/enum`);
+  const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
   const unique = snippet(page, 'enum', 'unique');
   await unique.getByRole('button', { name: /Run|Loading/ }).click();
   const traceback = unique.locator('.output .traceback');
@@ -47,7 +35,7 @@ test('an exception shows its name and traceback', async () => {
 });
 
 test('the page is readable and Run waits while the interpreter loads', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   // Hold the interpreter back so the loading state is observable.
   let release;
@@ -56,7 +44,7 @@ test('the page is readable and Run waits while the interpreter loads', async () 
     await held;
     await route.continue();
   });
-  await page.goto(`${server.url}#/enum`);
+  await page.goto(`${site.url}#/enum`);
   await page.getByRole('heading', { level: 1, name: 'Enumerations' }).waitFor();
   assert.match(await page.getByTestId('engine-status').textContent(), /Loading/);
   const lookup = snippet(page, 'enum', 'lookup');

@@ -60,3 +60,32 @@ export async function finished(page, topic, id, previousRun = null, timeout = 60
     { timeout },
   );
 }
+
+/**
+ * Registers before/after hooks that serve dist/ and launch Chromium for one
+ * test file; returns live accessors for the server URL and the browser.
+ */
+export function useDistInChromium({ before, after }) {
+  const env = {};
+  before(async () => {
+    const { startServer } = await import('./serve.mjs');
+    env.server = await startServer({ root: new URL('../../dist/', import.meta.url).pathname });
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return {
+    get url() { return env.server.url; },
+    get browser() { return env.browser; },
+  };
+}
+
+/** Types `code` into the snippet box and clicks Run; returns the previous run's id. */
+export async function runCode(box, code) {
+  const previous = await box.getAttribute('data-run');
+  await box.locator('textarea').fill(code);
+  await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
+  return previous;
+}
