@@ -114,9 +114,8 @@ impl Runner {
             (inner.listeners.remove(&id), was_active)
         };
         if was_active {
-            // Python in the worker never yields, so the Stop message alone
-            // would wait for the loop to end; replace the worker instead.
-            self.post(&ToWorker::Stop { id });
+            // Python in the worker never yields, so a Stop message would wait
+            // for the loop to end; replace the worker instead.
             self.respawn();
         }
         if let Some(listener) = listener {
