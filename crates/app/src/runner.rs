@@ -54,6 +54,12 @@ impl PartialEq for Runner {
     }
 }
 
+struct QueuedRun {
+    id: RunId,
+    code: String,
+    stdin: String,
+}
+
 type Handlers = (Closure<dyn Fn(MessageEvent)>, Closure<dyn Fn(ErrorEvent)>);
 
 struct Inner {
@@ -65,7 +71,7 @@ struct Inner {
     retired: Option<Handlers>,
     ready: bool,
     next_id: RunId,
-    queue: VecDeque<(RunId, String)>,
+    queue: VecDeque<QueuedRun>,
     active: Option<RunId>,
     listeners: HashMap<RunId, Listener>,
     on_status: Callback<EngineStatus>,
@@ -91,13 +97,18 @@ impl Runner {
         runner
     }
 
-    /// Queues `code`; `listener` hears every event of this run.
+    /// Queues `code` with an empty stdin; `listener` hears every event of this run.
     pub fn run(&self, code: String, listener: Listener) -> RunId {
+        self.run_with_stdin(code, String::new(), listener)
+    }
+
+    /// Queues `code`, which reads `stdin` through `input()` and `sys.stdin`.
+    pub fn run_with_stdin(&self, code: String, stdin: String, listener: Listener) -> RunId {
         let id = {
             let mut inner = self.inner.borrow_mut();
             let id = inner.next_id;
             inner.next_id += 1;
-            inner.queue.push_back((id, code));
+            inner.queue.push_back(QueuedRun { id, code, stdin });
             inner.listeners.insert(id, listener);
             id
         };
@@ -109,7 +120,7 @@ impl Runner {
     pub fn stop(&self, id: RunId) {
         let (listener, was_active) = {
             let mut inner = self.inner.borrow_mut();
-            inner.queue.retain(|(queued, _)| *queued != id);
+            inner.queue.retain(|queued| queued.id != id);
             let was_active = inner.active == Some(id);
             (inner.listeners.remove(&id), was_active)
         };
@@ -180,12 +191,13 @@ impl Runner {
             if !inner.ready || inner.active.is_some() {
                 return;
             }
-            let Some((id, code)) = inner.queue.pop_front() else { return };
-            inner.active = Some(id);
-            (id, code, inner.listeners.get(&id).cloned())
+            let Some(run) = inner.queue.pop_front() else { return };
+            inner.active = Some(run.id);
+            let listener = inner.listeners.get(&run.id).cloned();
+            (run, listener)
         };
-        let (id, code, listener) = next;
-        self.post(&ToWorker::Run { id, code });
+        let (QueuedRun { id, code, stdin }, listener) = next;
+        self.post(&ToWorker::Run { id, code, stdin });
         if let Some(listener) = listener {
             listener.emit((id, RunEvent::Started));
         }

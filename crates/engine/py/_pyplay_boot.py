@@ -1,6 +1,8 @@
 """Runs once when the engine starts: makes the wasm32 build behave like a
 normal CPython for the lessons. Each patch names the failure it avoids."""
 
+import builtins
+import io
 import sys
 import time
 import types
@@ -48,8 +50,49 @@ class _HostStream:
 sys.platform = "emscripten"
 sys.argv = ["main.py"]
 
-sys.stdout = sys.__stdout__ = _HostStream(1, "<stdout>")
-sys.stderr = sys.__stderr__ = _HostStream(2, "<stderr>")
+class _HostStdin(io.TextIOBase):
+    """sys.stdin: the text the reader typed into the stdin box before the
+    run. What a program reads is echoed (fd 0), as a terminal would show it."""
+
+    encoding = "utf-8"
+    name = "<stdin>"
+
+    def __init__(self, text):
+        self._text = text
+        self._pos = 0
+
+    def _take(self, end):
+        chunk = self._text[self._pos:end]
+        self._pos += len(chunk)
+        if chunk:
+            _pyplay.write(0, chunk)
+        return chunk
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            return self._take(len(self._text))
+        return self._take(self._pos + size)
+
+    def readline(self, size=-1):
+        end = self._text.find("\n", self._pos)
+        end = len(self._text) if end < 0 else end + 1
+        if size is not None and size >= 0:
+            end = min(end, self._pos + size)
+        return self._take(end)
+
+    def readable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return 0
+
+
+_STDOUT = sys.stdout = sys.__stdout__ = _HostStream(1, "<stdout>")
+_STDERR = sys.stderr = sys.__stderr__ = _HostStream(2, "<stderr>")
+sys.stdin = sys.__stdin__ = _HostStdin("")
 
 # wasm32 has no monotonic clock in std: these panic and kill the instance.
 time.monotonic = time.perf_counter = _pyplay.monotonic
@@ -131,97 +174,15 @@ for _name, _code in {
         setattr(errno, _name, _code)
         errno.errorcode.setdefault(_code, _name)
 
-# No posix module exists without host_env; the pylib's stand-in lets `import os` work.
-import _dummy_os  # noqa: E402,F401
+# wasm32 has no posix module, and without one os.py refuses to load. Ours
+# (py/posix.py) is frozen, not built in, so os.py must be told it exists.
+sys.builtin_module_names = (*sys.builtin_module_names, "posix")
 import os  # noqa: E402
+import posix  # noqa: E402
 
+import _pyplay_fs  # noqa: E402
 
-def _os_missing(name):
-    # _dummy_os answers every unknown name with a function that *returns* an
-    # exception object; say plainly that the name does not exist here.
-    raise AttributeError(f"module 'os' has no attribute '{name}' in the browser playground")
-
-
-def _get_exports_list(module):
-    try:
-        return list(module.__all__)
-    except AttributeError:
-        return [n for n in dir(module) if n[0] != "_"]
-
-
-def _no_such_file(path, *args, **kwargs):
-    raise FileNotFoundError(2, "No such file or directory (the browser playground has no files)", path)
-
-
-def _read_only(path, *args, **kwargs):
-    raise OSError(30, "Read-only file system (the browser playground has no files)", path)
-
-
-os.access = lambda path, mode, **kwargs: False
-for _name in ("stat", "lstat", "listdir", "scandir", "open", "readlink", "chdir"):
-    setattr(os, _name, _no_such_file)
-for _name in ("mkdir", "makedirs", "remove", "unlink", "rmdir", "rename", "replace", "chmod", "utime"):
-    setattr(os, _name, _read_only)
-os.__getattr__ = _os_missing
-# posixpath was imported while _dummy_os still answered every name, so it
-# bound junk for the optional posix helpers; import it again now.
-del sys.modules["posixpath"]
-import posixpath  # noqa: E402
-
-os.path = sys.modules["os.path"] = posixpath
-for _name in ("curdir", "pardir", "extsep", "sep", "altsep", "pathsep", "defpath", "devnull"):
-    setattr(os, _name, getattr(posixpath, _name))
-# Linux's values, for code that builds flags before calling os.open.
-os.O_RDONLY, os.O_WRONLY, os.O_RDWR, os.O_CREAT, os.O_EXCL = 0, 1, 2, 0o100, 0o200
-os.O_TRUNC, os.O_APPEND, os.O_NONBLOCK, os.O_DIRECTORY = 0o1000, 0o2000, 0o4000, 0o200000
-os.O_NOFOLLOW, os.O_CLOEXEC = 0o400000, 0o2000000
-os.F_OK, os.R_OK, os.W_OK, os.X_OK = 0, 4, 2, 1
-
-
-def _struct_seq(name, fields):
-    """A tuple with named fields, like CPython's structseq types."""
-
-    def __new__(cls, seq, dict=None):
-        return tuple.__new__(cls, seq)
-
-    namespace = {"__new__": __new__, "n_fields": len(fields), "n_sequence_fields": len(fields)}
-    for index, field in enumerate(fields):
-        namespace[field] = property(lambda self, i=index: self[i])
-    namespace["__repr__"] = lambda self: f"os.{name}(" + ", ".join(
-        f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
-    return type(name, (tuple,), namespace)
-
-
-os.stat_result = _struct_seq("stat_result", (
-    "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
-    "st_size", "st_atime", "st_mtime", "st_ctime"))
-os.terminal_size = _struct_seq("terminal_size", ("columns", "lines"))
-os.get_terminal_size = lambda fd=1: os.terminal_size((80, 24))
-
-
-class DirEntry:
-    """Only for isinstance checks and annotations: nothing produces one."""
-
-
-os.DirEntry = DirEntry
-os._get_exports_list = _get_exports_list
-os.name = "posix"
-os.linesep = "\n"
-os.environ = {"HOME": "/home/user", "PATH": "/usr/bin", "LANG": "C.UTF-8"}
-os.getenv = lambda key, default=None: os.environ.get(key, default)
-os.getcwd = lambda: "/home/user"
-os.getpid = lambda: 1
-os.cpu_count = os.process_cpu_count = lambda: 1
-os.isatty = lambda fd: False
-
-
-def _abort():
-    _pyplay.flush()  # unlike CPython, keep what was printed: it explains the crash
-    _pyplay.abort()
-
-
-os.abort = _abort
-os.urandom = _pyplay.urandom
+builtins.open = io.open = _pyplay_fs.open
 
 
 # --- Patches applied right after a module's first import -------------------
@@ -385,8 +346,22 @@ sys.meta_path.insert(0, _PatchAfterImport())
 sys.meta_path.insert(0, _BlockUnavailable())
 
 
-def fresh_main():
-    """A new, empty __main__ for one run; returns its globals."""
+_BUILTINS = dict(builtins.__dict__)
+_RECURSION_LIMIT = sys.getrecursionlimit()
+_PATH = list(sys.path)
+
+
+def fresh_main(stdin=""):
+    """A new, empty __main__ for one run; returns its globals. First undoes
+    what an earlier run changed in state every run shares (see README.md)."""
+    builtins.__dict__.clear()
+    builtins.__dict__.update(_BUILTINS)
+    sys.setrecursionlimit(_RECURSION_LIMIT)
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__ = _STDOUT, _STDERR
+    sys.stdin = sys.__stdin__ = _HostStdin(stdin)
+    sys.path[:] = _PATH
+    posix.reset_environ()
+    _pyplay_fs.reset()
     main = types.ModuleType("__main__")
     main.__builtins__ = __builtins__
     sys.modules["__main__"] = main

@@ -10,10 +10,12 @@ mod _pyplay {
     use super::clock;
     use crate::{OutputEvent, Stream, emit};
 
-    /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2) to the run's sink.
+    /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2), or the
+    /// echo of what was read from sys.stdin (fd 0), to the run's sink.
     #[pyfunction]
     fn write(fd: i32, text: PyStrRef, vm: &VirtualMachine) -> PyResult<usize> {
         let stream = match fd {
+            0 => Stream::Stdin,
             1 => Stream::Stdout,
             2 => Stream::Stderr,
             _ => return Err(vm.new_value_error(format!("bad stream {fd}"))),

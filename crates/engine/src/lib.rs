@@ -88,31 +88,40 @@ impl Engine {
         Self { interp }
     }
 
-    /// Runs `source` as a fresh `__main__`, streaming output into `sink`.
+    /// Runs `source` as a fresh `__main__` that reads `stdin`, streaming
+    /// output into `sink`.
     ///
     /// # Errors
     /// The program's uncaught exception or syntax error, as data.
-    pub fn run(&self, source: &str, sink: Sink) -> Result<(), PyError> {
+    pub fn run(&self, source: &str, stdin: &str, sink: Sink) -> Result<(), PyError> {
         SINK.with(|s| *s.borrow_mut() = Some(sink));
-        let result = self.interp.enter(|vm| run_main(vm, source));
+        let result = self.interp.enter(|vm| run_main(vm, source, stdin));
         SINK.with(|s| *s.borrow_mut() = None);
         result
     }
 
-    /// Runs `source` and collects its output.
+    /// Runs `source` with an empty stdin and collects its output.
     #[must_use]
     pub fn run_captured(&self, source: &str) -> Captured {
+        self.run_captured_with_stdin(source, "")
+    }
+
+    /// Runs `source` reading `stdin` and collects its output, without the
+    /// echo of stdin (as CPython prints it with a pipe for stdin).
+    #[must_use]
+    pub fn run_captured_with_stdin(&self, source: &str, stdin: &str) -> Captured {
         let buf = std::rc::Rc::new(RefCell::new(Captured::default()));
         let out = buf.clone();
         let error = self
             .run(
                 source,
+                stdin,
                 Box::new(move |event| {
                     let mut out = out.borrow_mut();
                     match event {
                         OutputEvent::Write(Stream::Stdout, text) => out.stdout.push_str(text),
                         OutputEvent::Write(Stream::Stderr, text) => out.stderr.push_str(text),
-                        OutputEvent::Flush => {}
+                        OutputEvent::Write(Stream::Stdin, _) | OutputEvent::Flush => {}
                     }
                 }),
             )
@@ -129,9 +138,9 @@ impl Default for Engine {
     }
 }
 
-fn run_main(vm: &VirtualMachine, source: &str) -> Result<(), PyError> {
+fn run_main(vm: &VirtualMachine, source: &str, stdin: &str) -> Result<(), PyError> {
     let outcome = (|| {
-        let globals = fresh_main(vm)?;
+        let globals = fresh_main(vm, stdin)?;
         let code = vm
             .compile(source, Mode::Exec, MAIN_FILE)
             .map_err(|err| err.into_pyexception(vm, Some(source)))?;
@@ -146,9 +155,9 @@ fn run_main(vm: &VirtualMachine, source: &str) -> Result<(), PyError> {
 
 /// A new `__main__` module, registered in `sys.modules`, whose dict is the
 /// run's globals (so `from __main__ import f`, as timeit uses, works).
-fn fresh_main(vm: &VirtualMachine) -> Result<PyDictRef, PyRef<PyBaseException>> {
+fn fresh_main(vm: &VirtualMachine, stdin: &str) -> Result<PyDictRef, PyRef<PyBaseException>> {
     let boot = vm.import("_pyplay_boot", 0)?;
-    let globals = vm.call_method(&boot, "fresh_main", ())?;
+    let globals = vm.call_method(&boot, "fresh_main", (vm.ctx.new_str(stdin),))?;
     globals
         .downcast::<rustpython_vm::builtins::PyDict>()
         .map_err(|_| vm.new_type_error("fresh_main must return a dict"))

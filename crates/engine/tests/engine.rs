@@ -1,6 +1,8 @@
 //! The engine's contract: output captured, errors described, runs isolated.
 
-use pyplay_engine::{Engine, MAIN_FILE};
+use std::{cell::RefCell, rc::Rc};
+
+use pyplay_engine::{Engine, MAIN_FILE, OutputEvent, Stream};
 
 #[test]
 fn stdout_is_captured() {
@@ -90,4 +92,52 @@ fn traceback_matches_cpython_layout() {
     assert!(err.traceback.starts_with(expected), "{}", err.traceback);
     assert!(err.traceback.contains("    return d['k']\n"), "{}", err.traceback);
     assert!(err.traceback.ends_with("KeyError: 'k'\n"), "{}", err.traceback);
+}
+
+#[test]
+fn input_reads_the_runs_stdin_and_echoes_it() {
+    let engine = Engine::new();
+    let out = engine.run_captured_with_stdin(
+        "import sys\nname = input('Name? ')\nprint('Hi', name)\nprint(sys.stdin.read().split())\ninput()",
+        "Ada\nb c\nd\n",
+    );
+    assert_eq!(out.stdout, "Name? Hi Ada\n['b', 'c', 'd']\n");
+    assert_eq!(out.error.map(|e| e.kind), Some("EOFError".into()), "stdin is used up");
+
+    // The echo comes through its own stream, where the page shows it.
+    let transcript = Rc::new(RefCell::new(String::new()));
+    let sink = transcript.clone();
+    let result = engine.run(
+        "print(input('? ') * 2)",
+        "ab\n",
+        Box::new(move |event| {
+            if let OutputEvent::Write(stream, text) = event {
+                let mut t = sink.borrow_mut();
+                match stream {
+                    Stream::Stdin => t.push_str(&format!("<{text}>")),
+                    _ => t.push_str(text),
+                }
+            }
+        }),
+    );
+    assert_eq!(result, Ok(()));
+    assert_eq!(*transcript.borrow(), "? <ab\n>abab\n");
+}
+
+#[test]
+fn a_run_cannot_break_the_next_one() {
+    let engine = Engine::new();
+    let first = engine.run_captured(
+        "import builtins, sys, os\n\
+         sys.setrecursionlimit(60)\nos.environ['LEFTOVER'] = '1'\nos.chdir('/tmp')\n\
+         open('/home/user/f.txt', 'w').write('x')\nsys.stdout = None\nbuiltins.len = None\n",
+    );
+    assert_eq!(first.error, None);
+    let second = engine.run_captured(
+        "import sys, os\n\
+         print(sys.getrecursionlimit() > 60, 'LEFTOVER' in os.environ, os.getcwd(),\n\
+         os.path.exists('f.txt'), len('abc'))",
+    );
+    assert_eq!(second.error, None, "{:?}", second.error);
+    assert_eq!(second.stdout, "True False /home/user False 3\n");
 }

@@ -15,6 +15,8 @@ pub type RunId = u32;
 pub enum Stream {
     Stdout,
     Stderr,
+    /// What the program read from stdin, echoed the way a terminal shows typing.
+    Stdin,
 }
 
 /// An uncaught exception or syntax error, as the UI needs it.
@@ -36,8 +38,14 @@ pub struct PyError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToWorker {
-    /// Run `code` in a fresh `__main__`.
-    Run { id: RunId, code: String },
+    /// Run `code` in a fresh `__main__`; `stdin` is what `input()` and
+    /// `sys.stdin` read.
+    Run {
+        id: RunId,
+        code: String,
+        #[serde(default)]
+        stdin: String,
+    },
     /// Abandon run `id`. A worker busy in Python only sees this once it
     /// yields, so the page also keeps the right to terminate the worker.
     Stop { id: RunId },
@@ -93,9 +101,12 @@ mod tests {
 
     #[test]
     fn run_message_has_a_stable_wire_shape() {
-        let msg = ToWorker::Run { id: 7, code: "print(1)".into() };
-        assert_eq!(msg.to_json(), r#"{"type":"run","id":7,"code":"print(1)"}"#);
+        let msg = ToWorker::Run { id: 7, code: "print(1)".into(), stdin: "a\n".into() };
+        assert_eq!(msg.to_json(), r#"{"type":"run","id":7,"code":"print(1)","stdin":"a\n"}"#);
         assert_eq!(ToWorker::from_json(&msg.to_json()).unwrap(), msg);
+        // Older pages send no stdin: it defaults to empty.
+        let old = ToWorker::from_json(r#"{"type":"run","id":1,"code":"x"}"#).unwrap();
+        assert_eq!(old, ToWorker::Run { id: 1, code: "x".into(), stdin: String::new() });
     }
 
     #[test]

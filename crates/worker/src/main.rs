@@ -57,7 +57,7 @@ impl Batcher {
     }
 }
 
-fn run(engine: &Engine, id: RunId, code: &str) {
+fn run(engine: &Engine, id: RunId, code: &str, stdin: &str) {
     let start = now_ms();
     let batcher = Rc::new(RefCell::new(Batcher {
         id,
@@ -68,6 +68,7 @@ fn run(engine: &Engine, id: RunId, code: &str) {
     let sink = batcher.clone();
     let result = engine.run(
         code,
+        stdin,
         Box::new(move |event| match event {
             OutputEvent::Write(stream, text) => sink.borrow_mut().push(stream, text),
             OutputEvent::Flush => sink.borrow_mut().flush(),
@@ -84,7 +85,7 @@ fn main() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(text) = event.data().as_string() else { return };
         match ToWorker::from_json(&text) {
-            Ok(ToWorker::Run { id, code }) => run(&engine, id, &code),
+            Ok(ToWorker::Run { id, code, stdin }) => run(&engine, id, &code, &stdin),
             // A stop that arrives here found no run in progress: nothing to do.
             Ok(ToWorker::Stop { .. }) => {}
             Err(err) => web_sys::console::warn_1(&format!("pyplay worker: bad message: {err}").into()),

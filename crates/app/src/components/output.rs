@@ -25,7 +25,11 @@ pub fn Output(props: &OutputProps) -> Html {
             }
             <pre class="stream">
                 { for props.output.chunks().map(|(stream, text)| {
-                    let class = match stream { Stream::Stdout => "stdout", Stream::Stderr => "stderr" };
+                    let class = match stream {
+                        Stream::Stdout => "stdout",
+                        Stream::Stderr => "stderr",
+                        Stream::Stdin => "stdin",
+                    };
                     html! { <span class={class}>{ text.clone() }</span> }
                 }) }
             </pre>
