@@ -1,7 +1,14 @@
-//! Compiles `chapters.toml` and `topics/*.toml` into static Rust data, with
-//! the prose rendered from Markdown to HTML here rather than in the browser.
+//! Compiles `chapters.toml`, `topics/*.toml` and `known-differences.toml`
+//! into static Rust data, with the prose rendered from Markdown to HTML here
+//! rather than in the browser. It is also the content's linter: a topic that
+//! breaks a rule below fails the build, with the file and snippet named.
 
-use std::{collections::BTreeSet, fmt::Write as _, fs, path::Path};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fmt::Write as _,
+    fs,
+    path::Path,
+};
 
 use serde::Deserialize;
 
@@ -26,6 +33,8 @@ struct TopicFile {
     title: String,
     summary: String,
     intro: String,
+    /// Markdown: what the source article got wrong on this topic.
+    article_fixes: Option<String>,
     #[serde(default)]
     snippets: Vec<SnippetFile>,
 }
@@ -42,6 +51,28 @@ struct SnippetFile {
     #[serde(default = "yes")]
     runnable: bool,
     note: Option<String>,
+    /// Why the output varies between runs; `…` in `expected`/`error` then
+    /// matches any run of characters within a line.
+    loose: Option<String>,
+}
+
+/// `known-differences.toml`: snippets whose RustPython output differs from
+/// CPython's, with what RustPython prints instead.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KnownDifferences {
+    #[serde(default)]
+    differences: Vec<Difference>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Difference {
+    /// `topic-id/snippet-id`.
+    snippet: String,
+    reason: String,
+    stdout: String,
+    error: Option<String>,
 }
 
 fn yes() -> bool {
@@ -62,10 +93,25 @@ fn is_slug(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     println!("cargo::rerun-if-changed=chapters.toml");
     println!("cargo::rerun-if-changed=topics");
+    println!("cargo::rerun-if-changed=known-differences.toml");
+    let known: KnownDifferences =
+        toml::from_str(&fs::read_to_string(root.join("known-differences.toml")).unwrap())
+            .unwrap_or_else(|e| panic!("known-differences.toml: {e}"));
+    let mut differences = BTreeMap::new();
+    for d in known.differences {
+        assert!(!blank(&d.reason), "known-differences.toml: {} needs a reason", d.snippet);
+        let name = d.snippet.clone();
+        assert!(differences.insert(name, d).is_none(), "known-differences.toml lists a snippet twice");
+    }
+    let mut anchors = BTreeSet::new();
     let manifest: Manifest = toml::from_str(&fs::read_to_string(root.join("chapters.toml")).unwrap())
         .unwrap_or_else(|e| panic!("chapters.toml: {e}"));
     assert_eq!(manifest.format_version, 1, "chapters.toml: unknown format_version");
@@ -91,13 +137,23 @@ fn main() {
             let path = root.join("topics").join(format!("{id}.toml"));
             let topic: TopicFile = toml::from_str(&fs::read_to_string(&path).unwrap())
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            for (what, text) in
+                [("title", &topic.title), ("summary", &topic.summary), ("intro", &topic.intro)]
+            {
+                assert!(!blank(text), "{id}: empty {what}");
+            }
+            let fixes = topic.article_fixes.as_deref().map(|f| {
+                assert!(!blank(f), "{id}: empty article_fixes (leave it out instead)");
+                lit(&markdown(f))
+            });
             writeln!(
                 out,
-                "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, snippets: &[",
+                "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, article_fixes_html: {}, snippets: &[",
                 lit(id),
                 lit(&topic.title),
                 lit(&topic.summary),
-                lit(&markdown(&topic.intro))
+                lit(&markdown(&topic.intro)),
+                fixes.map_or_else(|| "None".to_string(), |f| format!("Some({f})"))
             )
             .unwrap();
             assert!(
@@ -108,15 +164,44 @@ fn main() {
             for s in &topic.snippets {
                 assert!(is_slug(&s.id), "{id}: snippet id {:?} must be a lowercase slug", s.id);
                 assert!(ids.insert(&s.id), "{id}: snippet {} appears twice", s.id);
-                assert!(!s.code.trim().is_empty(), "{id}/{}: empty code", s.id);
+                let name = format!("{id}/{}", s.id);
+                // The page's element id and the browser tests' selector.
                 assert!(
-                    s.runnable || s.note.is_some(),
-                    "{id}/{}: say in `note` why it cannot run here",
+                    anchors.insert(format!("{id}-{}", s.id)),
+                    "{name}: its anchor {id}-{} is taken",
                     s.id
                 );
+                for (what, text) in [("title", &s.title), ("prose", &s.prose), ("code", &s.code)] {
+                    assert!(!blank(text), "{name}: empty {what}");
+                }
+                assert!(s.note.as_deref().is_none_or(|n| !blank(n)), "{name}: empty note");
+                assert!(s.runnable || s.note.is_some(), "{name}: say in `note` why it cannot run here");
+                assert!(
+                    !s.runnable || !blank(&s.expected) || s.error.is_some(),
+                    "{name}: a runnable snippet must print something or raise"
+                );
+                if let Some(why) = &s.loose {
+                    assert!(
+                        s.runnable && !blank(why),
+                        "{name}: `loose` needs a reason and a runnable snippet"
+                    );
+                    assert!(
+                        s.expected.contains('…') || s.error.as_deref().is_some_and(|e| e.contains('…')),
+                        "{name}: a loose snippet needs a … placeholder in `expected` or `error`"
+                    );
+                }
+                let rustpython = differences.remove(&name).map(|d| {
+                    assert!(s.runnable, "known-differences.toml: {name} is not runnable");
+                    assert!(
+                        d.stdout != s.expected || d.error != s.error,
+                        "known-differences.toml: {name} gives the same output as `expected`"
+                    );
+                    (d.reason, format!("Output {{ stdout: {}, error: {:?} }}", lit(&d.stdout), d.error))
+                });
+                let (differs, rustpython) = rustpython.unzip();
                 writeln!(
                     out,
-                    "Snippet {{ id: {}, title: {}, prose_html: {}, code: {}, expected: {}, error: {:?}, runnable: {}, note: {:?} }},",
+                    "Snippet {{ id: {}, title: {}, prose_html: {}, code: {}, expected: {}, error: {:?}, runnable: {}, note: {:?}, loose: {:?}, differs: {:?}, rustpython: {} }},",
                     lit(&s.id),
                     lit(&s.title),
                     lit(&markdown(&s.prose)),
@@ -124,7 +209,10 @@ fn main() {
                     lit(&s.expected),
                     s.error,
                     s.runnable,
-                    s.note
+                    s.note,
+                    s.loose,
+                    differs,
+                    rustpython.map_or_else(|| "None".to_string(), |r| format!("Some({r})"))
                 )
                 .unwrap();
             }
@@ -135,6 +223,8 @@ fn main() {
     out.push_str("];\n");
     let unlisted: Vec<_> = on_disk.difference(&listed).collect();
     assert!(unlisted.is_empty(), "topics not in chapters.toml: {unlisted:?}");
+    let unknown: Vec<_> = differences.keys().collect();
+    assert!(unknown.is_empty(), "known-differences.toml names snippets that do not exist: {unknown:?}");
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("content.rs");
     fs::write(dest, out).unwrap();

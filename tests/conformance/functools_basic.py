@@ -1,7 +1,7 @@
 import functools
 @functools.lru_cache(maxsize=None)
 def fib(n):
-    return n if n < 2 else fib(n - 1) + fib(n - 2)
+    return n if n < 2 else fib(n - 2) + fib(n - 1)
 print(fib(80))
 info = fib.cache_info()
 print(info.hits, info.misses, info.maxsize, info.currsize)

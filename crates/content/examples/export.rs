@@ -1,5 +1,8 @@
 //! Prints every snippet as JSON lines, for the browser test that runs each
 //! lesson on its real page: `cargo run -q -p pyplay-content --example export`.
+//! `expected`/`error` are what the browser's RustPython should print (the
+//! known difference if there is one); `loose` is the reason `…` placeholders
+//! are in them, or null.
 
 fn json(s: &str) -> String {
     let mut out = String::from('"');
@@ -18,16 +21,23 @@ fn json(s: &str) -> String {
     out
 }
 
+fn json_or_null(s: Option<&str>) -> String {
+    s.map_or_else(|| "null".to_string(), json)
+}
+
 fn main() {
     for (_, topic) in pyplay_content::topics() {
         for s in topic.snippets {
+            let want = s.rustpython_output();
             println!(
-                "{{\"topic\":{},\"id\":{},\"runnable\":{},\"expected\":{},\"error\":{}}}",
+                "{{\"topic\":{},\"id\":{},\"runnable\":{},\"expected\":{},\"error\":{},\"loose\":{},\"differs\":{}}}",
                 json(topic.id),
                 json(s.id),
                 s.runnable,
-                json(s.expected),
-                s.error.map_or_else(|| "null".to_string(), json)
+                json(want.stdout),
+                json_or_null(want.error),
+                json_or_null(s.loose),
+                json_or_null(s.differs)
             );
         }
     }

@@ -27,9 +27,18 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                     if let Some(note) = snippet.note {
                         <p class="note" role="note">{ note }</p>
                     }
+                    if let Some(reason) = snippet.differs {
+                        <p class="note" role="note">{ "Here the output differs from CPython's: " }{ reason }</p>
+                    }
                     <SnippetView topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} runnable={snippet.runnable} />
                 </section>
             }) }
+            if let Some(fixes) = topic.article_fixes_html {
+                <aside class="article-fixes">
+                    <h2>{ "Where the source article was wrong" }</h2>
+                    <div class="prose">{ Html::from_html_unchecked(fixes.into()) }</div>
+                </aside>
+            }
             <TopicNav topic_id={topic.id} />
         </article>
     }
