@@ -34,6 +34,23 @@ test('typed code runs with Ctrl-Enter and Cmd-Enter', async () => {
   assert.deepEqual(errors, []);
 });
 
+test('on a touch screen a tap focuses the editor and keyboard input lands', async () => {
+  const context = await site.browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/enum`);
+  const box = snippet(page, 'enum', 'basics');
+  await setCode(box, 'print(1)');
+  await box.locator('.cm-line').last().tap();
+  await page.keyboard.press('End');
+  // What an on-screen keyboard sends: text input, not key presses.
+  await page.keyboard.insertText(' ; print(2)');
+  assert.equal(await editorText(box), 'print(1) ; print(2)');
+  await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).tap();
+  await finished(page, 'enum', 'basics');
+  assert.equal(await box.locator('.output .stream').textContent(), '1\n2\n');
+  await context.close();
+});
+
 test('Enter after a colon indents, Tab and Shift-Tab indent and dedent', async () => {
   const { page } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');

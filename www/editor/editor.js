@@ -68,7 +68,7 @@ const theme = EditorView.theme({
   '.cm-pyplay-error-line': { backgroundColor: 'color-mix(in srgb, var(--stderr) 12%, transparent)' },
   '.cm-pyplay-error': {
     textDecoration: 'underline wavy var(--stderr)', textUnderlineOffset: '3px',
-    outline: '1px solid var(--stderr)', borderRadius: '2px',
+    backgroundColor: 'color-mix(in srgb, var(--stderr) 22%, transparent)', borderRadius: '2px',
   },
 });
 
