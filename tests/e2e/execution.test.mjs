@@ -1,7 +1,7 @@
 // What learners' mistakes must not do: freeze the page or lose the code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, snippet, finished, useDistInChromium, runCode } from '../support/browser.mjs';
+import { openPage, snippet, finished, useDistInChromium, runCode, editorText } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
 
@@ -19,7 +19,7 @@ test('Stop ends an infinite loop, keeps the code, and the next run works', async
   console.log(`stop latency (click to Run usable): ${latency} ms`);
   assert.ok(latency < 1000, `Run usable again after ${latency} ms`);
   assert.equal(await box.locator('.notice').textContent(), 'Stopped.');
-  assert.equal(await box.locator('textarea').inputValue(), loop);
+  assert.equal(await editorText(box), loop);
   // The replacement interpreter takes the next run.
   const stoppedRun = await runCode(box, 'print(6 * 7)');
   await finished(page, 'enum', 'basics', stoppedRun);
@@ -88,7 +88,7 @@ test('a run that kills the interpreter is reported, the code kept, and a new one
   await notice.waitFor({ timeout: 60_000 });
   assert.match(await notice.textContent(), /crashed .* restarted\. Your code is unchanged\./);
   assert.equal(await box.locator('.output .stream').textContent(), 'going down\n');
-  assert.equal(await box.locator('textarea').inputValue(), killer);
+  assert.equal(await editorText(box), killer);
   const t0 = Date.now();
   await runCode(box, 'print("alive")');
   await box.locator('.output .stream', { hasText: 'alive' }).waitFor({ timeout: 60_000 });

@@ -82,10 +82,32 @@ export function useDistInChromium({ before, after }) {
   };
 }
 
-/** Types `code` into the snippet box and clicks Run; returns the previous run's id. */
+/** The snippet's code, from the editor (its DOM holds only the lines on screen). */
+export async function editorText(box) {
+  return box.locator('.cm-editor').evaluate((el) => globalThis.PyplayEditor.valueOf(el));
+}
+
+/** Replaces the snippet's code as a paste would: no auto-indent on the way in. */
+export async function setCode(box, code) {
+  const content = box.locator('.cm-content');
+  await content.press('ControlOrMeta+a');
+  if (code === '') {
+    await content.press('Delete');
+  } else {
+    await content.evaluate((el, text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    }, code);
+  }
+  const got = await editorText(box);
+  if (got !== code) throw new Error(`the editor holds ${JSON.stringify(got)}, not ${JSON.stringify(code)}`);
+}
+
+/** Puts `code` in the snippet's editor and clicks Run; returns the previous run's id. */
 export async function runCode(box, code) {
   const previous = await box.getAttribute('data-run');
-  await box.locator('textarea').fill(code);
+  await setCode(box, code);
   await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
   return previous;
 }

@@ -1,5 +1,6 @@
 //! One component per file, each with its `XxxProps`.
 
+pub mod editor;
 pub mod elapsed;
 pub mod output;
 pub mod sidebar;

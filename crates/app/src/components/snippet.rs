@@ -1,15 +1,18 @@
-//! An editable snippet with its Run/Stop controls and output.
+//! An editable snippet: the editor, its toolbar (Run, Stop, Reset, Copy),
+//! and the output. Edits persist in localStorage (crate::storage).
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use pyplay_protocol::{PyError, RunId};
-use web_sys::HtmlTextAreaElement;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::{
-    components::{elapsed::Elapsed, output::Output},
+    components::{editor::Editor, elapsed::Elapsed, output::Output},
     output_buffer::OutputBuffer,
     runner::{EngineStatus, RunEvent, Runner},
+    storage,
 };
 
 #[derive(PartialEq, Properties)]
@@ -113,11 +116,48 @@ fn uses_threads(code: &str) -> bool {
     ["threading", "ThreadPoolExecutor", "concurrent.futures", "_thread"].iter().any(|m| code.contains(m))
 }
 
+/// Where to mark an error in the editor: syntax errors, whose column is known.
+fn error_mark(error: &PyError) -> Option<(u32, u32)> {
+    let syntax = matches!(error.kind.as_str(), "SyntaxError" | "IndentationError" | "TabError");
+    (syntax || error.column.is_some()).then_some((error.line?, error.column.unwrap_or(0)))
+}
+
+/// What the last Copy did, said in a status region for a few seconds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Copied {
+    Nothing,
+    Done,
+    Failed,
+}
+
+/// Writes `text` to the clipboard; `done` hears how it went. The clipboard
+/// API exists only in secure contexts (https, localhost).
+fn copy_to_clipboard(text: &str, done: Callback<Copied>) {
+    let navigator = gloo::utils::window().navigator();
+    let available = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !available {
+        done.emit(Copied::Failed);
+        return;
+    }
+    let written = navigator.clipboard().write_text(text);
+    js_sys::futures::spawn_local(async move {
+        done.emit(if written.await.is_ok() { Copied::Done } else { Copied::Failed });
+    });
+}
+
 #[component]
 pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let runner = use_context::<Runner>().expect("SnippetView needs a Runner context");
     let status = use_context::<EngineStatus>().unwrap_or(EngineStatus::Loading);
-    let code = use_state(|| props.code.to_string());
+    let code = use_state(|| {
+        let saved = props.runnable.then(|| storage::load_code(&props.topic_id, &props.snippet_id)).flatten();
+        saved.unwrap_or_else(|| props.code.to_string())
+    });
+    // The code a Reset replaced, while "Undo reset" is offered.
+    let before_reset = use_state(|| None::<String>);
+    let highlight = use_state(|| None::<u32>);
+    let copied = use_state(|| Copied::Nothing);
+    let reset_button = use_node_ref();
     let state = use_reducer(|| RunState {
         run: None,
         phase: Phase::Idle,
@@ -128,9 +168,29 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
         started_at: None,
     });
 
-    let on_run = {
-        let (runner, code, state) = (runner.clone(), code.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
+    {
+        let (topic, snippet, original) =
+            (props.topic_id.clone(), props.snippet_id.clone(), props.code.clone());
+        let runnable = props.runnable;
+        use_effect_with((*code).clone(), move |code| {
+            if runnable {
+                storage::save_code(&topic, &snippet, code, &original);
+            }
+        });
+    }
+
+    let busy = matches!(state.phase, Phase::Queued | Phase::Running);
+    let edited = *code != props.code.as_str();
+
+    let run = {
+        let (runner, code, state, highlight) =
+            (runner.clone(), code.clone(), state.clone(), highlight.clone());
+        let runnable = props.runnable;
+        Callback::from(move |()| {
+            if busy || !runnable {
+                return;
+            }
+            highlight.set(None);
             let dispatcher = state.dispatcher();
             let listener = Callback::from(move |(id, event)| dispatcher.dispatch(Action::Event(id, event)));
             let id = runner.run((*code).clone(), listener);
@@ -145,21 +205,65 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
             }
         })
     };
-    let on_input = {
-        let code = code.clone();
-        Callback::from(move |e: InputEvent| {
-            code.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+    let on_change = {
+        let (code, before_reset, highlight) = (code.clone(), before_reset.clone(), highlight.clone());
+        Callback::from(move |text: String| {
+            code.set(text);
+            // An edit after a Reset makes it final (Ctrl-Z still works).
+            before_reset.set(None);
+            highlight.set(None);
         })
     };
+    // No confirmation: the editor's undo and "Undo reset" both bring it back.
+    let on_reset = {
+        let (code, before_reset, highlight, original) =
+            (code.clone(), before_reset.clone(), highlight.clone(), props.code.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *code != original.as_str() {
+                before_reset.set(Some((*code).clone()));
+                code.set(original.to_string());
+                highlight.set(None);
+            }
+        })
+    };
+    let on_undo_reset = {
+        let (code, before_reset, reset_button) = (code.clone(), before_reset.clone(), reset_button.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(previous) = (*before_reset).clone() {
+                code.set(previous);
+                before_reset.set(None);
+                // This button goes away; keep focus nearby rather than on <body>.
+                if let Some(button) = reset_button.cast::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        })
+    };
+    let on_copy = {
+        let (code, copied) = (code.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_to_clipboard(
+                &code,
+                Callback::from(move |result| {
+                    copied.set(result);
+                    let copied = copied.clone();
+                    Timeout::new(2500, move || copied.set(Copied::Nothing)).forget();
+                }),
+            );
+        })
+    };
+    let on_line = {
+        let highlight = highlight.clone();
+        Callback::from(move |line| highlight.set(Some(line)))
+    };
 
-    let busy = matches!(state.phase, Phase::Queued | Phase::Running);
     let run_label = match (state.phase, status) {
         (Phase::Queued, EngineStatus::Loading) => "Loading Python…",
         (Phase::Queued, _) => "Waiting…",
         (Phase::Running, _) => "Running…",
         _ => "Run",
     };
-    let rows = code.lines().count().max(3).to_string();
     let dom_id = format!("{}-{}", props.topic_id, props.snippet_id);
 
     html! {
@@ -168,40 +272,77 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
             data-snippet={dom_id.clone()}
             data-phase={state.phase.as_str()}
             data-run={state.run.map(|id| id.to_string())}
+            data-edited={edited.then_some("true")}
             aria-busy={busy.to_string()}
         >
-            <textarea
-                class="code"
-                aria-label="Python code"
-                spellcheck="false"
-                autocapitalize="off"
-                autocomplete="off"
-                rows={rows}
-                readonly={!props.runnable}
-                value={(*code).clone()}
-                oninput={on_input}
+            <Editor
+                value={AttrValue::from((*code).clone())}
+                onchange={on_change}
+                onrun={run.clone()}
+                read_only={!props.runnable}
+                highlight_line={*highlight}
+                error_mark={state.error.as_ref().and_then(error_mark)}
+                label={if props.runnable { "Python code, editable" } else { "Python code, read-only" }}
             />
-            if props.runnable {
             <div class="toolbar">
-                <button class="run" onclick={on_run} disabled={busy}>{ run_label }</button>
-                if busy {
-                    <button class="stop" onclick={on_stop}>{ "Stop" }</button>
+                if props.runnable {
+                    <button class="run" onclick={run.reform(|_: MouseEvent| ())} disabled={busy}>{ run_label }</button>
+                    if busy {
+                        <button class="stop" onclick={on_stop}>{ "Stop" }</button>
+                    }
+                    <button class="reset" ref={reset_button} onclick={on_reset} title="Back to the lesson's code">{ "Reset" }</button>
+                    if before_reset.is_some() {
+                        <button class="undo-reset" onclick={on_undo_reset}>{ "Undo reset" }</button>
+                    }
                 }
-                <Elapsed
-                    running_since={if state.phase == Phase::Running { state.started_at } else { None }}
-                    finished_ms={state.elapsed_ms}
-                />
+                <button class="copy" onclick={on_copy}>{ "Copy" }</button>
+                // The Share button (share.rs) goes here.
+                <span class="copy-status" role="status">
+                    { match *copied { Copied::Nothing => "", Copied::Done => "Copied", Copied::Failed => "Copy failed" } }
+                </span>
+                if edited {
+                    <span class="edited" title="Your edits are saved in this browser">{ "edited" }</span>
+                }
+                if props.runnable {
+                    <Elapsed
+                        running_since={if state.phase == Phase::Running { state.started_at } else { None }}
+                        finished_ms={state.elapsed_ms}
+                    />
+                }
             </div>
-            }
             if props.runnable && uses_threads(&code) {
                 <p class="caveat">
                     { "In the browser, threads run one after another, each to completion: \
                        results match CPython, timing and interleaving do not." }
                 </p>
             }
-            if state.phase != Phase::Idle {
-                <Output output={state.output.clone()} error={state.error.clone()} notice={state.notice.clone()} />
-            }
+            <div class="output" role="log" aria-live="polite" aria-label="Output">
+                if state.phase != Phase::Idle {
+                    <Output
+                        output={state.output.clone()}
+                        error={state.error.clone()}
+                        notice={state.notice.clone()}
+                        online={on_line}
+                    />
+                }
+            </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(kind: &str, line: Option<u32>, column: Option<u32>) -> PyError {
+        PyError { kind: kind.into(), message: String::new(), line, column, traceback: String::new() }
+    }
+
+    #[test]
+    fn syntax_errors_are_marked_runtime_errors_are_not() {
+        assert_eq!(error_mark(&error("SyntaxError", Some(2), Some(5))), Some((2, 5)));
+        assert_eq!(error_mark(&error("IndentationError", Some(3), None)), Some((3, 0)));
+        assert_eq!(error_mark(&error("ValueError", Some(4), None)), None);
+        assert_eq!(error_mark(&error("SyntaxError", None, Some(1))), None);
     }
 }

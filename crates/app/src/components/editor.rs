@@ -1,0 +1,179 @@
+//! The code editor: CodeMirror 6, bundled from www/editor/editor.js, bound
+//! through its one global, `PyplayEditor`. Controlled like an input: `value`
+//! in, `onchange` out. If the bundle failed to load, a plain textarea stands
+//! in, so the code stays editable and runnable.
+
+use std::{cell::RefCell, rc::Rc};
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// One editor view (the `Editor` class of www/editor/editor.js).
+    type JsEditor;
+
+    #[wasm_bindgen(catch, js_namespace = PyplayEditor, js_name = create)]
+    fn create(parent: &Element, options: &js_sys::Object) -> Result<JsEditor, JsValue>;
+    #[wasm_bindgen(method)]
+    fn value(this: &JsEditor) -> String;
+    /// An undoable change that is not echoed to `onChange`.
+    #[wasm_bindgen(method, js_name = setValue)]
+    fn set_value(this: &JsEditor, text: &str);
+    #[wasm_bindgen(method, js_name = setReadOnly)]
+    fn set_read_only(this: &JsEditor, read_only: bool);
+    /// 1-based; 0 clears.
+    #[wasm_bindgen(method, js_name = highlightLine)]
+    fn highlight_line(this: &JsEditor, line: u32);
+    /// 1-based line and column; column 0 marks the whole line, line 0 clears.
+    #[wasm_bindgen(method, js_name = markError)]
+    fn mark_error(this: &JsEditor, line: u32, column: u32);
+    #[wasm_bindgen(method)]
+    fn destroy(this: &JsEditor);
+}
+
+#[derive(PartialEq, Properties)]
+pub struct EditorProps {
+    pub value: AttrValue,
+    /// Every edit the reader makes, with the whole new text.
+    pub onchange: Callback<String>,
+    /// Ctrl-Enter / Cmd-Enter.
+    #[prop_or_default]
+    pub onrun: Callback<()>,
+    #[prop_or_default]
+    pub read_only: bool,
+    /// A line to point at (from a traceback link); 1-based.
+    #[prop_or_default]
+    pub highlight_line: Option<u32>,
+    /// Where a syntax error is: 1-based line and column (0 if unknown).
+    #[prop_or_default]
+    pub error_mark: Option<(u32, u32)>,
+    #[prop_or(AttrValue::Static("Python code"))]
+    pub label: AttrValue,
+}
+
+/// The latest callbacks: the JS closures are made once, props change every render.
+type Handlers = Rc<RefCell<(Callback<String>, Callback<()>)>>;
+
+/// What the editor starts with; later changes arrive through the effects.
+struct Initial {
+    doc: AttrValue,
+    read_only: bool,
+    label: AttrValue,
+}
+
+fn options(
+    initial: &Initial,
+    on_change: &Closure<dyn Fn(String)>,
+    on_run: &Closure<dyn Fn()>,
+) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&options, &key.into(), value);
+    };
+    set("doc", &initial.doc.as_str().into());
+    set("readOnly", &initial.read_only.into());
+    set("label", &initial.label.as_str().into());
+    set("onChange", on_change.as_ref());
+    set("onRun", on_run.as_ref());
+    options
+}
+
+#[component]
+pub fn Editor(props: &EditorProps) -> Html {
+    let host = use_node_ref();
+    let editor = use_mut_ref(|| None::<JsEditor>);
+    let fallback = use_state(|| false);
+    let handlers: Handlers = use_mut_ref(|| (props.onchange.clone(), props.onrun.clone()));
+    *handlers.borrow_mut() = (props.onchange.clone(), props.onrun.clone());
+
+    {
+        let (host, editor, fallback, handlers) =
+            (host.clone(), editor.clone(), fallback.clone(), handlers.clone());
+        let initial =
+            Initial { doc: props.value.clone(), read_only: props.read_only, label: props.label.clone() };
+        use_effect_with((), move |()| {
+            let on_change = {
+                let handlers = handlers.clone();
+                Closure::<dyn Fn(String)>::new(move |text| handlers.borrow().0.emit(text))
+            };
+            let on_run = Closure::<dyn Fn()>::new(move || handlers.borrow().1.emit(()));
+            if let Some(parent) = host.cast::<Element>() {
+                match create(&parent, &options(&initial, &on_change, &on_run)) {
+                    Ok(view) => *editor.borrow_mut() = Some(view),
+                    Err(err) => {
+                        web_sys::console::warn_2(
+                            &"pyplay: no code editor, using a plain textarea".into(),
+                            &err,
+                        );
+                        fallback.set(true);
+                    }
+                }
+            }
+            move || {
+                if let Some(view) = editor.borrow_mut().take() {
+                    view.destroy();
+                }
+                drop((on_change, on_run));
+            }
+        });
+    }
+    {
+        let editor = editor.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(view) = editor.borrow().as_ref()
+                && view.value() != value.as_str()
+            {
+                view.set_value(value);
+            }
+        });
+    }
+    {
+        let editor = editor.clone();
+        use_effect_with(props.read_only, move |read_only| {
+            if let Some(view) = editor.borrow().as_ref() {
+                view.set_read_only(*read_only);
+            }
+        });
+    }
+    {
+        let editor = editor.clone();
+        use_effect_with(props.highlight_line, move |line| {
+            if let Some(view) = editor.borrow().as_ref() {
+                view.highlight_line(line.unwrap_or(0));
+            }
+        });
+    }
+    {
+        let editor = editor.clone();
+        use_effect_with(props.error_mark, move |mark| {
+            if let Some(view) = editor.borrow().as_ref() {
+                let (line, column) = mark.unwrap_or((0, 0));
+                view.mark_error(line, column);
+            }
+        });
+    }
+
+    if *fallback {
+        let onchange = props.onchange.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            onchange.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        });
+        return html! {
+            <textarea
+                class="code"
+                aria-label={props.label.clone()}
+                spellcheck="false"
+                autocapitalize="off"
+                autocomplete="off"
+                rows={props.value.lines().count().max(3).to_string()}
+                readonly={props.read_only}
+                value={props.value.clone()}
+                {oninput}
+            />
+        };
+    }
+    html! { <div class="editor" ref={host} /> }
+}
