@@ -5,6 +5,7 @@ mod components;
 mod output_buffer;
 mod route;
 mod runner;
+mod service_worker;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();
