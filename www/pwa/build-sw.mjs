@@ -4,7 +4,7 @@
 // on the staging directory; tests run it on modified copies of dist/.
 //   node www/pwa/build-sw.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,11 +45,14 @@ function walk(dir, root = dir) {
     });
 }
 
-/** Generates `dir`/sw.js; returns { version, files, bytes }. */
-export function buildServiceWorker(dir) {
+/**
+ * Generates `dir`/sw.js; returns { version, files, bytes }. With `precache`
+ * false the worker caches nothing and passes every request to the network.
+ */
+export function buildServiceWorker(dir, { precache = true } = {}) {
   const template = readFileSync(TEMPLATE, 'utf8');
   if (template.split(MARKER).length !== 2) throw new Error(`${TEMPLATE.pathname}: expected the BUILD marker once`);
-  const files = walk(dir).sort().map((path) => {
+  const files = (precache ? walk(dir) : []).sort().map((path) => {
     const body = readFileSync(join(dir, path));
     return {
       url: path,
@@ -62,10 +65,12 @@ export function buildServiceWorker(dir) {
   // place: the version hashes every file, and the template, so any change is a new version.
   const digest = createHash('sha256').update(template);
   for (const f of files) digest.update(`${f.url}\0${f.integrity}\0${f.type}\n`);
-  const version = digest.digest('hex').slice(0, 16);
+  const version = precache ? digest.digest('hex').slice(0, 16) : 'passthrough';
   const list = files.map(({ url, integrity, type }) => `  ${JSON.stringify({ url, integrity, type })},\n`).join('');
   const build = `{\n version: ${JSON.stringify(version)},\n files: [\n${list} ],\n}`;
-  writeFileSync(join(dir, OUTPUT), template.replace(MARKER, () => build));
+  // Written whole, then renamed: other post_build hooks run at the same time.
+  writeFileSync(join(dir, `.${OUTPUT}.tmp`), template.replace(MARKER, () => build));
+  renameSync(join(dir, `.${OUTPUT}.tmp`), join(dir, OUTPUT));
   return { version, files, bytes: files.reduce((sum, f) => sum + f.size, 0) };
 }
 
@@ -75,6 +80,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node www/pwa/build-sw.mjs <dir>  (or set TRUNK_STAGING_DIR)');
     process.exit(2);
   }
-  const { version, files, bytes } = buildServiceWorker(dir);
+  // `trunk serve` rebuilds under an open page: a debug build's worker must
+  // not serve the previous build from its cache.
+  const precache = process.env.TRUNK_PROFILE !== 'debug';
+  const { version, files, bytes } = buildServiceWorker(dir, { precache });
   console.log(`sw.js: version ${version}, ${files.length} files precached, ${bytes} bytes`);
 }
