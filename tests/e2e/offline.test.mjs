@@ -76,10 +76,16 @@ test('the generator lists every file of the build, skips .br/.gz, and versions b
   const shipped = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const fresh = copyOfDist();
   assert.match(shipped, new RegExp(`version: "${buildServiceWorker(fresh).version}"`));
+  // What `trunk serve` (debug) gets: a worker that caches nothing.
+  assert.deepEqual(buildServiceWorker(fresh, { precache: false }).files, []);
 });
 
-test('installable: the manifest, its icons, and a controlling service worker', async () => {
-  const server = await startServer({ root: DIST });
+test('installable from a sub-path: the manifest, its icons, and a controlling service worker', async () => {
+  const host = mkdtempSync(join(tmpdir(), 'pyplay-host-'));
+  temps.push(host);
+  cpSync(DIST, join(host, 'some/sub'), { recursive: true });
+  const server = await startServer({ root: host });
+  const site = `${server.url}some/sub/`;
   // A persistent profile: Chromium never offers to install from incognito,
   // which is what browser.newContext() is.
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pyplay-profile-')), {
@@ -91,7 +97,7 @@ test('installable: the manifest, its icons, and a controlling service worker', a
     const errors = [];
     page.on('pageerror', (err) => errors.push(err));
     page.on('response', (res) => res.status() >= 400 && errors.push(`HTTP ${res.status()}: ${res.url()}`));
-    await page.goto(`${server.url}#/enum`);
+    await page.goto(`${site}#/enum`);
     const href = await page.locator('link[rel="manifest"]').evaluate((l) => l.href);
     const manifest = await page.evaluate(async (url) => (await fetch(url)).json(), href);
     for (const key of ['name', 'short_name', 'description', 'theme_color', 'background_color']) {
@@ -115,12 +121,15 @@ test('installable: the manifest, its icons, and a controlling service worker', a
       }
     }
     await controlled(page);
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope), site);
     // Chromium's own verdict: the criteria behind its install prompt.
     const cdp = await context.newCDPSession(page);
     assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
     const app = await cdp.send('Page.getAppManifest');
     assert.equal(app.url, href);
     assert.deepEqual(app.errors, []);
+    // Chromium resolved the manifest's "./" to the sub-path.
+    assert.equal(app.parsed.scope, site);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
