@@ -22,12 +22,19 @@ pub fn UpdateNotice(props: &UpdateNoticeProps) -> Html {
     {
         // Registered once Python is ready: the precache download (the
         // interpreter again) must not compete with the first load.
-        let waiting = waiting.clone();
+        let (waiting, reloading) = (waiting.clone(), reloading.clone());
         let ready = matches!(status, EngineStatus::Ready { .. });
         let registered = use_mut_ref(|| false);
         use_effect_with((ready, props.script.clone()), move |(ready, script)| {
             if *ready && !registered.replace(true) {
-                service_worker::watch(script.to_string(), Callback::from(move |w| waiting.set(Some(w))));
+                service_worker::watch(
+                    script.to_string(),
+                    Callback::from(move |w| {
+                        // A newer build may replace the one a click was for.
+                        waiting.set(Some(w));
+                        reloading.set(false);
+                    }),
+                );
             }
         });
     }
