@@ -3,6 +3,7 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::components::update_notice::UpdateNotice;
 use crate::{
     components::{sidebar::Sidebar, status_badge::StatusBadge, topic_page::TopicPage},
     route::Route,
@@ -55,6 +56,7 @@ pub fn App() -> Html {
                     <TopicPage key={route.topic.clone()} topic_id={route.topic.clone()} />
                 </main>
             </div>
+            <UpdateNotice />
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
     }

@@ -6,6 +6,7 @@ mod output_buffer;
 mod route;
 mod runner;
 mod storage;
+mod service_worker;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

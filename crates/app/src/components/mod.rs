@@ -8,3 +8,4 @@ pub mod snippet;
 pub mod status_badge;
 pub mod topic_nav;
 pub mod topic_page;
+pub mod update_notice;

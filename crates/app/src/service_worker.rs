@@ -1,0 +1,112 @@
+//! The page's side of the service worker (www/pwa/sw.js): registers it and
+//! reports a new build that is installed and waiting to take over. The new
+//! build takes over only when asked (`apply`), and the page then reloads.
+
+use std::{cell::Cell, rc::Rc};
+
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState, VisibilityState,
+};
+use yew::Callback;
+
+/// The message sw.js answers with `skipWaiting()`.
+const SKIP_WAITING: &str = "skip-waiting";
+
+/// Registers `script` and calls `on_waiting` with each new version that is
+/// installed while this page runs an older one. Does nothing where service
+/// workers are unavailable (plain http, some private modes).
+pub fn watch(script: String, on_waiting: Callback<ServiceWorker>) {
+    let navigator = gloo::utils::window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let container = navigator.service_worker();
+    yew::platform::spawn_local(async move {
+        let registration = match JsFuture::from(container.register(&script)).await {
+            Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
+            Err(err) => {
+                web_sys::console::warn_2(
+                    &"pyplay: no offline support, service worker not registered:".into(),
+                    &err,
+                );
+                return;
+            }
+        };
+        let report = Reporter::new(container, on_waiting);
+        if let Some(waiting) = registration.waiting() {
+            report.waiting(waiting);
+        }
+        {
+            let registration = registration.clone();
+            EventListener::new(&registration.clone(), "updatefound", move |_| {
+                let Some(installing) = registration.installing() else { return };
+                let report = report.clone();
+                EventListener::new(&installing.clone(), "statechange", move |_| {
+                    if installing.state() == ServiceWorkerState::Installed {
+                        report.waiting(installing.clone());
+                    }
+                })
+                .forget();
+            })
+            .forget();
+        }
+        // Browsers look for a new sw.js on navigation; a tab left open also
+        // looks when it comes back online or back into view.
+        let check = move || {
+            if let Ok(promise) = registration.update() {
+                // Rejects when offline; that is not an error worth a console line.
+                yew::platform::spawn_local(async move {
+                    let _ = JsFuture::from(promise).await;
+                });
+            }
+        };
+        let on_online = check.clone();
+        EventListener::new(&gloo::utils::window(), "online", move |_| on_online()).forget();
+        EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+            if gloo::utils::document().visibility_state() == VisibilityState::Visible {
+                check();
+            }
+        })
+        .forget();
+    });
+}
+
+/// Lets the waiting version take over; the page reloads once it controls it.
+pub fn apply(waiting: &ServiceWorker) {
+    if let Err(err) = waiting.post_message(&JsValue::from_str(SKIP_WAITING)) {
+        web_sys::console::warn_2(&"pyplay: cannot reach the new service worker:".into(), &err);
+    }
+}
+
+#[derive(Clone)]
+struct Reporter {
+    container: ServiceWorkerContainer,
+    on_waiting: Callback<ServiceWorker>,
+    reload_armed: Rc<Cell<bool>>,
+}
+
+impl Reporter {
+    fn new(container: ServiceWorkerContainer, on_waiting: Callback<ServiceWorker>) -> Self {
+        Self { container, on_waiting, reload_armed: Rc::default() }
+    }
+
+    fn waiting(&self, worker: ServiceWorker) {
+        // No controller: this is the first install, which claims the page
+        // with the files it was loaded from; nothing to offer.
+        if self.container.controller().is_none() {
+            return;
+        }
+        if !self.reload_armed.replace(true) {
+            // Whichever tab's Reload made the new version active, this page
+            // now has it as controller and must not run on with old files.
+            EventListener::once(&self.container, "controllerchange", |_| {
+                let _ = gloo::utils::window().location().reload();
+            })
+            .forget();
+        }
+        self.on_waiting.emit(worker);
+    }
+}

@@ -1,0 +1,88 @@
+// Writes sw.js into a built site: the template www/pwa/sw.js with the list of
+// every file of the build (and its integrity hash and content type) and a
+// version derived from all their contents. Run by Trunk as a post_build hook
+// on the staging directory; tests run it on modified copies of dist/.
+//   node www/pwa/build-sw.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TEMPLATE = new URL('./sw.js', import.meta.url);
+const MARKER = "/* BUILD */ { version: 'template', files: [] }";
+const OUTPUT = 'sw.js';
+
+// What the service worker serves them as, whatever the host says.
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Skipped: the worker itself, dotfiles (Trunk's lock and stage dir), and the
+ * .br/.gz twins a compression hook may write (the browser gets decoded bodies).
+ */
+function precached(name) {
+  return name !== OUTPUT && !name.startsWith('.') && !/\.(br|gz)$/.test(name);
+}
+
+function walk(dir, root = dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => precached(entry.name))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return walk(path, root);
+      return entry.isFile() ? [relative(root, path).split(sep).join('/')] : [];
+    });
+}
+
+/**
+ * Generates `dir`/sw.js; returns { version, files, bytes }. With `precache`
+ * false the worker caches nothing and passes every request to the network.
+ */
+export function buildServiceWorker(dir, { precache = true } = {}) {
+  const template = readFileSync(TEMPLATE, 'utf8');
+  if (template.split(MARKER).length !== 2) throw new Error(`${TEMPLATE.pathname}: expected the BUILD marker once`);
+  const files = (precache ? walk(dir) : []).sort().map((path) => {
+    const body = readFileSync(join(dir, path));
+    return {
+      url: path,
+      integrity: `sha256-${createHash('sha256').update(body).digest('base64')}`,
+      type: TYPES[extname(path)] ?? 'application/octet-stream',
+      size: body.length,
+    };
+  });
+  // Unhashed names (worker.js, worker_bg.wasm, index.html) change content in
+  // place: the version hashes every file, and the template, so any change is a new version.
+  const digest = createHash('sha256').update(template);
+  for (const f of files) digest.update(`${f.url}\0${f.integrity}\0${f.type}\n`);
+  const version = precache ? digest.digest('hex').slice(0, 16) : 'passthrough';
+  const list = files.map(({ url, integrity, type }) => `  ${JSON.stringify({ url, integrity, type })},\n`).join('');
+  const build = `{\n version: ${JSON.stringify(version)},\n files: [\n${list} ],\n}`;
+  // Written whole, then renamed: other post_build hooks run at the same time.
+  writeFileSync(join(dir, `.${OUTPUT}.tmp`), template.replace(MARKER, () => build));
+  renameSync(join(dir, `.${OUTPUT}.tmp`), join(dir, OUTPUT));
+  return { version, files, bytes: files.reduce((sum, f) => sum + f.size, 0) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) {
+    console.error('usage: node www/pwa/build-sw.mjs <dir>  (or set TRUNK_STAGING_DIR)');
+    process.exit(2);
+  }
+  // `trunk serve` rebuilds under an open page: a debug build's worker must
+  // not serve the previous build from its cache.
+  const precache = process.env.TRUNK_PROFILE !== 'debug';
+  const { version, files, bytes } = buildServiceWorker(dir, { precache });
+  console.log(`sw.js: version ${version}, ${files.length} files precached, ${bytes} bytes`);
+}

@@ -1,0 +1,82 @@
+// The service worker: the whole site from one versioned cache, so the app
+// runs offline and one build's files are never mixed with another's.
+// This is a template: build-sw.mjs (a Trunk post_build hook) writes it to the
+// build's root as sw.js with BUILD filled in from the files of that build.
+const BUILD = /* BUILD */ { version: 'template', files: [] };
+
+const PREFIX = 'pyplay-';
+const CACHE = `${PREFIX}${BUILD.version}`;
+// Routes are in the hash, so every page of the app is this one document.
+const SHELL = 'index.html';
+
+self.addEventListener('install', (event) => {
+  // No skipWaiting() here: a new version waits until the page asks for it
+  // (its Reload button), so a running page never gets another build's files.
+  event.waitUntil(precache());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const old = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== CACHE);
+    await Promise.all(old.map((key) => caches.delete(key)));
+    // The first install takes the page that registered it, so it works offline at once.
+    await self.clients.claim();
+  })());
+});
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  try {
+    await Promise.all(BUILD.files.map(async ({ url, integrity, type }) => {
+      // no-cache + integrity: worker_bg.wasm and friends keep their names
+      // across builds, so a stale HTTP or CDN copy must not pass as this build's.
+      const response = await fetch(new Request(url, { cache: 'no-cache', integrity }));
+      if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
+      // Our own content type, not the host's: wasm streaming compile needs
+      // application/wasm. The body is already decoded, so no other headers.
+      await cache.put(url, new Response(response.body, { headers: { 'content-type': type } }));
+    }));
+  } catch (err) {
+    await caches.delete(CACHE);
+    throw err;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  event.respondWith(respond(request));
+});
+
+async function respond(request) {
+  const cache = await caches.open(CACHE);
+  const url = new URL(request.url);
+  url.hash = '';
+  const path = url.href.slice(self.registration.scope.length).replace(/\?.*$/, '');
+  if (request.mode === 'navigate') {
+    if (path === '' || path === SHELL) {
+      const shell = await cache.match(SHELL);
+      if (shell) return withHeaders(shell);
+    }
+    try {
+      return withHeaders(await fetch(request));
+    } catch (err) {
+      // Offline: any page in scope is the app.
+      const shell = await cache.match(SHELL);
+      if (shell) return withHeaders(shell);
+      throw err;
+    }
+  }
+  const hit = await cache.match(url.href);
+  return withHeaders(hit ?? await fetch(request));
+}
+
+// Every response the page gets passes here: the one place for a header
+// transform (e.g. COOP/COEP, should the site need cross-origin isolation).
+function withHeaders(response) {
+  return response;
+}
