@@ -3,18 +3,20 @@
 // same local static server. A measurement script, not a test: it prints a
 // table and writes tests/artifacts/bench.json (see tests/bench/README.md).
 //
-// Usage: node tests/bench/run.mjs [runs=5] [--engines=ours-app,ours,pyodide,micropython] [--out=file.json]
+// Usage: node tests/bench/run.mjs [runs=5] [--engines=ours-app,ours,pyodide,micropython] [--out=file.json] [--dist=dir]
 //   (npm run bench -- 3 --engines=ours,pyodide)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../support/serve.mjs';
 import { CHROMIUM, ARTIFACTS, BROWSER_ARGS } from '../support/browser.mjs';
 import { precompressDir, wireSizes } from '../../tools/precompress.mjs';
 
 const here = (p) => new URL(p, import.meta.url).pathname;
-const DIST = here('../../dist/');
+const distArg = process.argv.find((a) => a.startsWith('--dist='))?.slice(7);
+const DIST = distArg ? `${resolve(distArg)}/` : here('../../dist/'); // --dist=dir: another build
 const BENCH = here('./');
 const SITE = here('.site/');
 const ALL = ['ours-app', 'ours', 'pyodide', 'micropython'];

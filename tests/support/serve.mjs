@@ -1,5 +1,9 @@
 // A small static file server for dist/: correct MIME types for wasm,
 // no caching surprises, and a knob to take it down (for offline tests).
+// Like a production static host it sends a precompressed `file.br` / `file.gz`
+// (written by tools/precompress.mjs at build time) with Content-Encoding when
+// the request accepts it, and answers revalidations (ETag) with 304, so a
+// warm cache really is warm (and V8 reuses its cached wasm code).
 // CLI: node tests/support/serve.mjs [dir] [port]
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -21,6 +25,15 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Whether an Accept-Encoding header value allows `coding` (q=0 refuses it). */
+function accepts(header = '', coding) {
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return name === coding && !(q && Number(q.slice(2)) === 0);
+  });
+}
+
 /** Serves `root` on `port` (0 = any free port). Resolves to { url, close, requests }. */
 export async function startServer({ root, port = 0, host = '127.0.0.1', headers = {} }) {
   const base = resolve(root);
@@ -39,13 +52,38 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
         path = join(path, 'index.html');
         info = await stat(path);
       }
-      res.writeHead(200, {
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'content-length': info.size,
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      let encoding = null;
+      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!accepts(req.headers['accept-encoding'], enc)) continue;
+        const packed = await stat(path + ext).catch(() => null);
+        if (packed?.isFile()) {
+          encoding = enc;
+          path += ext;
+          info = packed;
+          break;
+        }
+      }
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const common = {
         'cache-control': 'no-cache',
+        etag,
+        'last-modified': info.mtime.toUTCString(),
+        vary: 'accept-encoding',
         ...headers,
+      };
+      if ((req.headers['if-none-match'] ?? '').split(',').some((t) => t.trim() === etag)) {
+        res.writeHead(304, common).end();
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': type,
+        'content-length': info.size,
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        ...common,
       });
-      createReadStream(path).pipe(res);
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(path).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
