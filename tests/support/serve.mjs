@@ -34,13 +34,38 @@ function accepts(header = '', coding) {
   });
 }
 
-/** Serves `root` on `port` (0 = any free port). Resolves to { url, close, requests }. */
-export async function startServer({ root, port = 0, host = '127.0.0.1', headers = {} }) {
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, Math.max(0, ms)));
+
+/**
+ * A shared link of `mbps` megabit/s for the benchmark: every response body
+ * waits for its turn on the one link (the per-request rttMs is in the handler).
+ */
+function throttled({ mbps }) {
+  let linkFreeAt = 0;
+  return async (path, res) => {
+    for await (const chunk of createReadStream(path, { highWaterMark: 16 * 1024 })) {
+      const start = Math.max(performance.now(), linkFreeAt);
+      linkFreeAt = start + (chunk.length * 8) / (mbps * 1000);
+      await sleep(linkFreeAt - performance.now());
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await new Promise((ok) => { res.once('drain', ok); res.once('close', ok); });
+    }
+    res.end();
+  };
+}
+
+/**
+ * Serves `root` on `port` (0 = any free port). Resolves to { url, close, requests }.
+ * `throttle: { mbps, rttMs }` simulates a slow link (benchmarks only).
+ */
+export async function startServer({ root, port = 0, host = '127.0.0.1', headers = {}, throttle = null }) {
   const base = resolve(root);
   const requests = [];
+  const send = throttle ? throttled(throttle) : async (path, res) => createReadStream(path).pipe(res);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname);
+    if (throttle?.rttMs) await sleep(throttle.rttMs);
     let path = normalize(join(base, decodeURIComponent(url.pathname)));
     if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(403).end();
@@ -83,8 +108,12 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
         ...common,
       });
       if (req.method === 'HEAD') res.end();
-      else createReadStream(path).pipe(res);
+      else await send(path, res);
     } catch {
+      if (res.headersSent) {
+        res.destroy(); // the client went away mid-body
+        return;
+      }
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
