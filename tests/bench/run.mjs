@@ -7,8 +7,8 @@
 //          [--out=file.json] [--dist=dir] [--net=mbps,rtt_ms]
 //   (npm run bench -- 3 --engines=ours,pyodide)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../support/serve.mjs';
@@ -80,16 +80,33 @@ for (const w of workloads) {
 // --net=MBPS[,RTT_MS]: every response crosses one simulated link (serve.mjs throttle).
 const NET = opt('net') ? { mbps: Number(opt('net').split(',')[0]), rttMs: Number(opt('net').split(',')[1] ?? 0) } : null;
 const server = await startServer({ root: SITE, throttle: NET });
-const browser = await chromium.launch({
+const LAUNCH = {
   executablePath: CHROMIUM,
   // Nothing may leave localhost: unresolvable everywhere else.
   args: [...BROWSER_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-});
+};
 const offsite = [];
 const failures = [];
+let chromiumVersion = null;
 
+// Each cold start gets a brand-new profile directory: an empty disk cache,
+// like a first visit. Not browser.newContext(): its off-the-record in-memory
+// cache refuses entries over a few MB, so our 8 MB wasm would never be
+// cached and "warm" would re-download it (a real profile caches it).
 async function newContext() {
-  const context = await browser.newContext();
+  const profile = mkdtempSync(`${tmpdir()}/pyplay-bench-`);
+  const context = await chromium.launchPersistentContext(profile, LAUNCH);
+  chromiumVersion ??= context.browser()?.version() ?? (await (async () => {
+    const p = await context.newPage();
+    const v = await p.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1]);
+    await p.close();
+    return v;
+  })());
+  context.dispose = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  };
+  for (const page of context.pages()) await page.close();
   context.on('request', (req) => {
     const url = new URL(req.url());
     if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1') offsite.push(req.url());
@@ -215,7 +232,7 @@ async function measure(engine) {
   const warm = engine === 'ours-app' ? await appStart(context) : await harnessStart(context, engine);
   r.warm.push(warm.cold);
   await warm.page.close();
-  await context.close();
+  await context.dispose();
   guard(engine);
 }
 
@@ -226,8 +243,6 @@ for (let i = 0; i < RUNS; i++) {
     await measure(engine);
   }
 }
-const chromiumVersion = browser.version();
-await browser.close();
 await server.close();
 
 // ---------------------------------------------------------------- report
@@ -273,7 +288,7 @@ const sz = (b) => `${kib(b.raw)}/${kib(b.gz)}/${kib(b.br)}`;
 const cols = ENGINES;
 const rows = [
   ['cold start → first output of print("hello")', (r) => ms(r.median.cold)],
-  ['warm start (HTTP cache warm, same context)', (r) => ms(r.median.warm)],
+  ['warm start (same profile, HTTP cache warm)', (r) => ms(r.median.warm)],
   ['worker created → ready (page clock)', (r) => ms(r.median.boot)],
   ['init: wasm downloaded → ready (in worker)', (r) => ms(r.median.init)],
   ['init as the engine reports it', (r) => ms(r.median.engineInit)],

@@ -48,7 +48,13 @@ function throttled({ mbps }) {
       linkFreeAt = start + (chunk.length * 8) / (mbps * 1000);
       await sleep(linkFreeAt - performance.now());
       if (res.destroyed) return;
-      if (!res.write(chunk)) await new Promise((ok) => { res.once('drain', ok); res.once('close', ok); });
+      if (!res.write(chunk)) {
+        await new Promise((ok) => {
+          const done = () => { res.off('drain', done); res.off('close', done); ok(); };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
     }
     res.end();
   };
