@@ -138,6 +138,7 @@ async function harnessStart(context, engine) {
     boot: b.ready.at - b.workerCreated,
     init: b.marks?.wasmFetched != null ? b.marks.ready - b.marks.wasmFetched : null,
     engineInit: b.ready.initMs,
+    loading: b.marks?.instantiate ? { instantiate: b.marks.instantiate, contentType: b.marks.contentType, contentEncoding: b.marks.contentEncoding } : null,
   };
 }
 
@@ -195,6 +196,7 @@ async function measure(engine) {
   const requests = [...new Set(server.requests.slice(first))].filter((p) => !p.startsWith('/harness/'));
   r.requests ??= requests;
   r.encodings ??= Object.fromEntries(requests.map((p) => [p, encodings[p] ?? '?']));
+  if (cold.loading) r.wasmLoading = cold.loading;
   r.cold.push(cold.cold);
   if (cold.boot != null) r.boot.push(cold.boot);
   if (cold.init != null) r.init.push(cold.init);
@@ -318,6 +320,10 @@ for (const e of cols) {
   for (const [k, v] of Object.entries(results[e].median.workloads)) if (typeof v !== 'number') errors.push(`  * ${e} ${k}: ${v.error}`);
 }
 if (errors.length) lines.push('', 'workloads that did not run:', ...errors);
+if (results.ours?.wasmLoading) {
+  const w = results.ours.wasmLoading;
+  lines.push('', `our worker wasm: ${w.instantiate}, served as ${w.contentType}, Content-Encoding ${w.contentEncoding ?? 'none'}`);
+}
 
 // Goals (issue 9).
 const goals = {};
@@ -347,6 +353,7 @@ if (py) {
     lines.push(`  ours: suite ${ms(sum(results.ours))} / Pyodide ${ms(sum(py))} on ${shared.length} workloads = ${fmt(s)}× (≤ 2: ${verdict(s, (x) => x <= 2)}; second pass ${fmt(s2)}×)`);
   }
 }
+if (!py) lines.push('', 'goals:');
 for (const e of ['ours-app', 'ours'].filter((x) => results[x])) {
   const v = results[e].median.rerun;
   (goals[e] ??= {}).rerunMs = v;
