@@ -2,7 +2,9 @@
 # the harness splits this file on lines starting with "## ".
 ## fib-25
 def fib(n):
-    return n if n < 2 else fib(n - 1) + fib(n - 2)
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
 print(fib(25))
 ## sorting-3000
 import random

@@ -5,8 +5,8 @@ mod components;
 mod output_buffer;
 mod route;
 mod runner;
-mod storage;
 mod service_worker;
+mod storage;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();
