@@ -97,13 +97,9 @@ impl Runner {
         runner
     }
 
-    /// Queues `code` with an empty stdin; `listener` hears every event of this run.
-    pub fn run(&self, code: String, listener: Listener) -> RunId {
-        self.run_with_stdin(code, String::new(), listener)
-    }
-
-    /// Queues `code`, which reads `stdin` through `input()` and `sys.stdin`.
-    pub fn run_with_stdin(&self, code: String, stdin: String, listener: Listener) -> RunId {
+    /// Queues `code`, which reads `stdin` through `input()` and `sys.stdin`;
+    /// `listener` hears every event of this run.
+    pub fn run(&self, code: String, stdin: String, listener: Listener) -> RunId {
         let id = {
             let mut inner = self.inner.borrow_mut();
             let id = inner.next_id;

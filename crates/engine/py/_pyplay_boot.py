@@ -65,7 +65,9 @@ class _HostStdin(io.TextIOBase):
         chunk = self._text[self._pos:end]
         self._pos += len(chunk)
         if chunk:
-            _pyplay.write(0, chunk)
+            # A terminal moves to a new line after the last typed line too.
+            ends_line = chunk.endswith("\n") or self._pos < len(self._text)
+            _pyplay.write(0, chunk if ends_line else chunk + "\n")
         return chunk
 
     def read(self, size=-1):

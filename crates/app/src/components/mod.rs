@@ -6,6 +6,7 @@ pub mod output;
 pub mod sidebar;
 pub mod snippet;
 pub mod status_badge;
+pub mod stdin_box;
 pub mod topic_nav;
 pub mod topic_page;
 pub mod update_notice;

@@ -9,7 +9,12 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::{
-    components::{editor::Editor, elapsed::Elapsed, output::Output},
+    components::{
+        editor::Editor,
+        elapsed::Elapsed,
+        output::Output,
+        stdin_box::{StdinBox, reads_stdin},
+    },
     output_buffer::OutputBuffer,
     runner::{EngineStatus, RunEvent, Runner},
     storage,
@@ -156,6 +161,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     // The code a Reset replaced, while "Undo reset" is offered.
     let before_reset = use_state(|| None::<String>);
     let highlight = use_state(|| None::<u32>);
+    let stdin = use_state(String::new);
     let copied = use_state(|| Copied::Nothing);
     let reset_button = use_node_ref();
     let state = use_reducer(|| RunState {
@@ -183,8 +189,8 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let edited = *code != props.code.as_str();
 
     let run = {
-        let (runner, code, state, highlight) =
-            (runner.clone(), code.clone(), state.clone(), highlight.clone());
+        let (runner, code, state, highlight, stdin) =
+            (runner.clone(), code.clone(), state.clone(), highlight.clone(), stdin.clone());
         let runnable = props.runnable;
         Callback::from(move |()| {
             if busy || !runnable {
@@ -193,7 +199,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
             highlight.set(None);
             let dispatcher = state.dispatcher();
             let listener = Callback::from(move |(id, event)| dispatcher.dispatch(Action::Event(id, event)));
-            let id = runner.run((*code).clone(), listener);
+            let id = runner.run((*code).clone(), (*stdin).clone(), listener);
             state.dispatch(Action::Submitted(id));
         })
     };
@@ -310,6 +316,13 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     />
                 }
             </div>
+            if props.runnable && reads_stdin(&code) {
+                <StdinBox
+                    id={format!("{dom_id}-stdin")}
+                    value={AttrValue::from((*stdin).clone())}
+                    onchange={Callback::from(move |text| stdin.set(text))}
+                />
+            }
             if props.runnable && uses_threads(&code) {
                 <p class="caveat">
                     { "In the browser, threads run one after another, each to completion: \

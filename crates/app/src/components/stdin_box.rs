@@ -1,0 +1,57 @@
+//! The lines `input()` and `sys.stdin` read, typed before the run: the
+//! worker cannot pause Python to wait for the page, so it gets them up front.
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties)]
+pub struct StdinBoxProps {
+    /// For the label's `for`; unique on the page.
+    pub id: AttrValue,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+#[component]
+pub fn StdinBox(props: &StdinBoxProps) -> Html {
+    let oninput =
+        props.onchange.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+    let rows = props.value.lines().count().clamp(2, 8).to_string();
+    html! {
+        <div class="stdin-box">
+            <label for={props.id.clone()}>{ "Input for this run (stdin)" }</label>
+            <textarea
+                id={props.id.clone()}
+                class="stdin"
+                rows={rows}
+                spellcheck="false"
+                autocapitalize="off"
+                value={props.value.clone()}
+                {oninput}
+            />
+            <p class="hint">
+                { "Each input() call reads the next line. The playground cannot pause a running \
+                   program to wait for typing, so type the lines before you press Run; \
+                   what the program reads is shown in the output." }
+            </p>
+        </div>
+    }
+}
+
+/// Whether `code` reads standard input, so the snippet offers the box.
+#[must_use]
+pub fn reads_stdin(code: &str) -> bool {
+    code.contains("input(") || code.contains("sys.stdin") || code.contains("fileinput")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reads_stdin;
+
+    #[test]
+    fn offers_the_box_only_to_code_that_reads_stdin() {
+        assert!(reads_stdin("name = input('Name? ')"));
+        assert!(reads_stdin("import sys\nfor line in sys.stdin: pass"));
+        assert!(!reads_stdin("print('no input here')"));
+    }
+}

@@ -1,0 +1,85 @@
+// What the browser build must survive that native tests cannot show: clocks
+// and sleep that panic on wasm32 without the shims, stdin, files, floods.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, snippet, finished, useDistInChromium, runCode } from '../support/browser.mjs';
+
+const site = useDistInChromium({ before, after });
+
+test('no clock, sleep or datetime call traps the worker', async () => {
+  const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
+  const box = snippet(page, 'enum', 'basics');
+  const code = [
+    'import time, datetime',
+    'calls = [time.time, time.monotonic, time.perf_counter, time.process_time, time.thread_time,',
+    '         time.time_ns, time.monotonic_ns, time.perf_counter_ns, time.process_time_ns]',
+    'print(all(f() > 0 for f in calls))',
+    't0 = time.monotonic(); time.sleep(0.05); print(time.monotonic() - t0 >= 0.05)',
+    'print(datetime.datetime.now().year >= 2026, datetime.date.today().year >= 2026)',
+    'print(datetime.datetime.strptime("2024-03-01 10:30", "%Y-%m-%d %H:%M").strftime("%A %H:%M"))',
+    'print(time.strftime("%Y-%m-%d %a", time.gmtime(0)), time.localtime().tm_year >= 2026)',
+  ].join('\n');
+  const previous = await runCode(box, code);
+  await finished(page, 'enum', 'basics', previous);
+  assert.equal(await box.locator('.output .traceback').count(), 0, await box.locator('.output').textContent());
+  assert.equal(await box.locator('.output .stream').textContent(),
+    'True\nTrue\nTrue True\nFriday 10:30\n1970-01-01 Thu True\n');
+  // The same worker takes the next run: nothing above killed it.
+  const again = await runCode(box, 'print(6 * 7)');
+  await finished(page, 'enum', 'basics', again);
+  assert.equal(await box.locator('.output .stream').textContent(), '42\n');
+  assert.equal(await box.locator('.output .notice').count(), 0, 'no crash notice');
+  assert.deepEqual(errors, []);
+});
+
+test('input() reads the stdin box, and the output shows what it read', async () => {
+  const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
+  const box = snippet(page, 'enum', 'basics');
+  assert.equal(await box.locator('.stdin-box').count(), 0, 'no stdin box for code without input()');
+  const previous = await runCode(box, 'name = input("Name? ")\nage = int(input("Age? "))\nprint(f"{name} is {age}")\n');
+  await finished(page, 'enum', 'basics', previous);
+  // Nothing typed yet: a clean EOFError, as CPython gives with empty stdin.
+  assert.equal(await box.locator('.output .traceback').getAttribute('data-error-kind'), 'EOFError');
+  await box.locator('.stdin-box textarea').fill('Ada\n36');
+  const second = await box.getAttribute('data-run');
+  await box.getByRole('button', { name: 'Run' }).click();
+  await finished(page, 'enum', 'basics', second);
+  assert.equal(await box.locator('.output .stream').textContent(), 'Name? Ada\nAge? 36\nAda is 36\n');
+  assert.deepEqual(await box.locator('.output .stream .stdin').allTextContents(), ['Ada\n', '36\n']);
+  assert.deepEqual(errors, []);
+});
+
+test('files written in a run can be walked and read back in that run', async () => {
+  const { page } = await openPage(site.browser, `${site.url}#/file-walking/os-walk`);
+  const box = snippet(page, 'file-walking', 'os-walk');
+  await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
+  await finished(page, 'file-walking', 'os-walk');
+  assert.equal(await box.locator('.output .stream').textContent(),
+    "['README.md', 'src/app.py', 'src/utils/text.py']\n" +
+    "['README.md', 'src/app.py', 'src/utils/text.py', 'tests/test_app.py']\n");
+});
+
+test('a million printed lines: bounded output, a responsive page', async () => {
+  const { page } = await openPage(site.browser, `${site.url}#/enum`);
+  const box = snippet(page, 'enum', 'basics');
+  const started = Date.now();
+  const previous = await runCode(box, 'for i in range(10**6):\n    print(i)\n');
+  await box.locator('[data-phase="running"], [data-phase="finished"]').first().waitFor({ timeout: 60_000 });
+  // While it runs, the page still paints frames promptly.
+  const gaps = [];
+  while ((await box.getAttribute('data-phase')) === 'running' && gaps.length < 20) {
+    gaps.push(await page.evaluate(() => {
+      const t0 = performance.now();
+      return new Promise((ok) => requestAnimationFrame(() => ok(performance.now() - t0)));
+    }));
+  }
+  await finished(page, 'enum', 'basics', previous, 300_000);
+  const text = await box.locator('.output .stream').textContent();
+  const lines = text.trimEnd().split('\n');
+  assert.equal(lines.length, 1000);
+  assert.equal(lines.at(-1), '999999');
+  assert.match(await box.locator('.output .dropped').textContent(), /999000 earlier lines not shown/);
+  const worst = Math.max(0, ...gaps);
+  console.log(`10**6 lines: ${Date.now() - started} ms; ${gaps.length} frame samples, worst ${worst.toFixed(0)} ms`);
+  assert.ok(worst < 500, `a frame took ${worst} ms while output streamed`);
+});
