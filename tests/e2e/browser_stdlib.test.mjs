@@ -64,7 +64,9 @@ test('a million printed lines: bounded output, a responsive page', async () => {
   const box = snippet(page, 'enum', 'basics');
   const started = Date.now();
   const previous = await runCode(box, 'for i in range(10**6):\n    print(i)\n');
-  await box.locator('[data-phase="running"], [data-phase="finished"]').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(
+    (sel) => ['running', 'finished'].includes(document.querySelector(sel)?.dataset.phase),
+    '[data-snippet="enum-basics"]', { timeout: 60_000 });
   // While it runs, the page still paints frames promptly.
   const gaps = [];
   while ((await box.getAttribute('data-phase')) === 'running' && gaps.length < 20) {
