@@ -88,7 +88,9 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
       for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
         if (!accepts(req.headers['accept-encoding'], enc)) continue;
         const packed = await stat(path + ext).catch(() => null);
-        if (packed?.isFile()) {
+        // A copy older than its source is stale (the file was edited after
+        // the build compressed it): serve the source instead.
+        if (packed?.isFile() && packed.mtimeMs >= info.mtimeMs) {
           encoding = enc;
           path += ext;
           info = packed;
