@@ -137,8 +137,9 @@ pub fn SearchBox() -> Html {
                 }
                 "Enter" => open.set(false),
                 "Escape" => {
-                    open.set(false);
+                    // Focusing the box reopens the list (onfocus): close after.
                     focus_input();
+                    open.set(false);
                 }
                 _ => {}
             }
@@ -165,8 +166,9 @@ pub fn SearchBox() -> Html {
             <span class="visually-hidden" role="status">
                 { if shown { count(hits.len()) } else { String::new() } }
             </span>
-            if shown {
-                <div id="search-results" class="search-results" ref={list}>
+            // Always in the DOM: aria-controls must name an element that exists.
+            <div id="search-results" class="search-results" ref={list} hidden={!shown}>
+                if shown {
                     if hits.is_empty() {
                         <p class="search-empty">{ "No results" }</p>
                     } else {
@@ -179,8 +181,8 @@ pub fn SearchBox() -> Html {
                             </a>
                         }
                     }
-                </div>
-            }
+                }
+            </div>
         </div>
     }
 }
