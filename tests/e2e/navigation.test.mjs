@@ -54,6 +54,9 @@ test('search finds a topic by a word only its prose has; / focuses, Enter opens'
   await page.keyboard.press('Escape');
   await page.locator('#search-results').waitFor({ state: 'hidden', timeout: 2000 });
   assert.ok(await box.evaluate((el) => el === document.activeElement), 'Esc returns to the box');
+  // The first ArrowDown reopens the list, the next ones walk it.
+  await page.keyboard.press('ArrowDown');
+  await results.first().waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

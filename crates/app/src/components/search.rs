@@ -135,7 +135,8 @@ pub fn SearchBox() -> Html {
                         open.set(false);
                     }
                 }
-                "Enter" => open.set(false),
+                // Enter on a result: the link's own click closes the list. Closing
+                // here would remove the link before the browser follows it.
                 "Escape" => {
                     // Focusing the box reopens the list (onfocus): close after.
                     focus_input();
