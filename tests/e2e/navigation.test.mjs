@@ -66,7 +66,7 @@ test('search finds a topic by a word only its prose has; / focuses, Enter opens'
   await page.goto(`${site.url}#/enum`);
   const content = snippet(page, 'enum', 'basics').locator('.cm-content');
   await content.click();
-  await page.keyboard.press('End');
+  await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('/');
   assert.match(await editorText(snippet(page, 'enum', 'basics')), /\/$/);
   assert.equal(await box.evaluate((el) => el === document.activeElement), false);
