@@ -4,9 +4,14 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::components::update_notice::UpdateNotice;
+use crate::components::{
+    scratch_page::ScratchPage,
+    search::{SearchBox, SearchPage},
+    theme_toggle::ThemeToggle,
+};
 use crate::{
     components::{sidebar::Sidebar, status_badge::StatusBadge, topic_page::TopicPage},
-    route::Route,
+    route::{Route, View},
     runner::{EngineStatus, Runner},
 };
 
@@ -19,6 +24,12 @@ pub fn App() -> Html {
         use_memo((), move |()| Runner::start(Callback::from(move |s| status.set(s))))
     };
     let route = use_state(Route::current);
+    // The sidebar behind the menu button, on narrow screens.
+    let nav_open = use_state(|| false);
+    {
+        let nav_open = nav_open.clone();
+        use_effect_with((*route).clone(), move |_| nav_open.set(false));
+    }
     {
         let route = route.clone();
         use_effect_with((), move |()| {
@@ -43,17 +54,43 @@ pub fn App() -> Html {
         });
     }
 
+    let main = match &route.view {
+        View::Topic => html! {
+            <TopicPage
+                key={route.topic.clone()}
+                topic_id={route.topic.clone()}
+                snippet_id={route.snippet.clone().map(AttrValue::from)}
+                shared={route.code.clone().map(AttrValue::from)}
+            />
+        },
+        View::Scratch => html! {
+            <ScratchPage key={route.code.clone().unwrap_or_default()} shared={route.code.clone().map(AttrValue::from)} />
+        },
+        View::Search(query) => html! { <SearchPage query={query.clone()} /> },
+    };
+    let current = if route.view == View::Topic { route.topic.clone() } else { String::new() };
+    let toggle_nav = {
+        let nav_open = nav_open.clone();
+        Callback::from(move |_: MouseEvent| nav_open.set(!*nav_open))
+    };
+
     html! {
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={*status}>
-            <div class="layout">
+            <div class={classes!("layout", nav_open.then_some("nav-open"))}>
                 <header class="topbar">
+                    <button class="menu-toggle" aria-controls="sidebar" aria-expanded={nav_open.to_string()} onclick={toggle_nav}>
+                        { "Menu" }
+                    </button>
                     <a class="brand" href="#/">{ "Python Playground" }</a>
+                    <SearchBox />
+                    <a class="scratch-link" href="#/scratch" aria-current={(route.view == View::Scratch).then_some("page")}>{ "Scratchpad" }</a>
+                    <ThemeToggle />
                     <StatusBadge />
                 </header>
-                <Sidebar current={route.topic.clone()} />
+                <Sidebar current={current} />
                 <main id="main" class="content">
-                    <TopicPage key={route.topic.clone()} topic_id={route.topic.clone()} />
+                    { main }
                 </main>
             </div>
             <UpdateNotice />

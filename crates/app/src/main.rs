@@ -6,6 +6,7 @@ mod output_buffer;
 mod route;
 mod runner;
 mod service_worker;
+mod share;
 mod storage;
 
 fn main() {

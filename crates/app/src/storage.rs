@@ -26,6 +26,24 @@ pub fn plan<'a>(topic: &str, snippet: &str, code: &'a str, original: &str) -> Wr
     if code == original { Write::Remove(key) } else { Write::Set(key, code) }
 }
 
+/// The colour theme the reader picked (`light` or `dark`); no key means
+/// follow the system. www/theme.js reads the same key before first paint.
+pub const THEME_KEY: &str = "pyplay:v1:theme";
+
+/// The saved theme, if any.
+pub fn load_theme() -> Option<String> {
+    local_storage()?.get_item(THEME_KEY).ok().flatten()
+}
+
+/// Saves a theme; `None` (follow the system) removes the key.
+pub fn save_theme(theme: Option<&str>) {
+    let Some(storage) = local_storage() else { return };
+    let _ = match theme {
+        Some(theme) => storage.set_item(THEME_KEY, theme),
+        None => storage.remove_item(THEME_KEY),
+    };
+}
+
 /// `None` when storage is unavailable (private mode, disabled, sandboxed).
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

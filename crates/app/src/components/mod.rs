@@ -3,10 +3,13 @@
 pub mod editor;
 pub mod elapsed;
 pub mod output;
+pub mod scratch_page;
+pub mod search;
 pub mod sidebar;
 pub mod snippet;
 pub mod status_badge;
 pub mod stdin_box;
+pub mod theme_toggle;
 pub mod topic_nav;
 pub mod topic_page;
 pub mod update_notice;

@@ -11,7 +11,7 @@ pub struct SidebarProps {
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
     html! {
-        <nav class="sidebar" aria-label="Topics">
+        <nav class="sidebar" id="sidebar" aria-label="Topics">
             { for pyplay_content::CHAPTERS.iter().map(|chapter| html! {
                 <section class="chapter">
                     <h2>{ chapter.title }</h2>

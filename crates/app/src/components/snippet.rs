@@ -17,7 +17,7 @@ use crate::{
     },
     output_buffer::OutputBuffer,
     runner::{EngineStatus, RunEvent, Runner},
-    storage,
+    share, storage,
 };
 
 #[derive(PartialEq, Properties)]
@@ -29,6 +29,13 @@ pub struct SnippetViewProps {
     /// False for code a browser cannot run: shown read-only, without Run.
     #[prop_or(true)]
     pub runnable: bool,
+    /// A share link's `code=` value: its code is shown (never run) instead
+    /// of the saved edit, which is kept until the reader edits this one.
+    #[prop_or_default]
+    pub shared: Option<AttrValue>,
+    /// Where a share link leads; `topic/snippet` unless set.
+    #[prop_or_default]
+    pub share_path: Option<AttrValue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -133,6 +140,10 @@ enum Copied {
     Nothing,
     Done,
     Failed,
+    /// A share link was copied.
+    Linked,
+    /// No clipboard: the link was put in the address bar instead.
+    InAddressBar,
 }
 
 /// Writes `text` to the clipboard; `done` hears how it went. The clipboard
@@ -154,10 +165,16 @@ fn copy_to_clipboard(text: &str, done: Callback<Copied>) {
 pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let runner = use_context::<Runner>().expect("SnippetView needs a Runner context");
     let status = use_context::<EngineStatus>().unwrap_or(EngineStatus::Loading);
-    let code = use_state(|| {
-        let saved = props.runnable.then(|| storage::load_code(&props.topic_id, &props.snippet_id)).flatten();
-        saved.unwrap_or_else(|| props.code.to_string())
+    let shared = use_memo(props.shared.clone(), |value| value.as_deref().map(share::decode));
+    let saved = use_memo((), |()| {
+        props.runnable.then(|| storage::load_code(&props.topic_id, &props.snippet_id)).flatten()
     });
+    let code = use_state(|| match shared.as_ref() {
+        Some(Ok(code)) => code.clone(),
+        _ => (*saved).clone().unwrap_or_else(|| props.code.to_string()),
+    });
+    // True while the shared code is on screen untouched: nothing is saved.
+    let showing_shared = use_state(|| matches!(shared.as_ref(), Some(Ok(_))));
     // The code a Reset replaced, while "Undo reset" is offered.
     let before_reset = use_state(|| None::<String>);
     let highlight = use_state(|| None::<u32>);
@@ -178,8 +195,8 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
         let (topic, snippet, original) =
             (props.topic_id.clone(), props.snippet_id.clone(), props.code.clone());
         let runnable = props.runnable;
-        use_effect_with((*code).clone(), move |code| {
-            if runnable {
+        use_effect_with(((*code).clone(), *showing_shared), move |(code, showing_shared)| {
+            if runnable && !showing_shared {
                 storage::save_code(&topic, &snippet, code, &original);
             }
         });
@@ -212,9 +229,11 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
         })
     };
     let on_change = {
-        let (code, before_reset, highlight) = (code.clone(), before_reset.clone(), highlight.clone());
+        let (code, before_reset, highlight, showing_shared) =
+            (code.clone(), before_reset.clone(), highlight.clone(), showing_shared.clone());
         Callback::from(move |text: String| {
             code.set(text);
+            showing_shared.set(false);
             // An edit after a Reset makes it final (Ctrl-Z still works).
             before_reset.set(None);
             highlight.set(None);
@@ -222,9 +241,15 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     };
     // No confirmation: the editor's undo and "Undo reset" both bring it back.
     let on_reset = {
-        let (code, before_reset, highlight, original) =
-            (code.clone(), before_reset.clone(), highlight.clone(), props.code.clone());
+        let (code, before_reset, highlight, original, showing_shared) = (
+            code.clone(),
+            before_reset.clone(),
+            highlight.clone(),
+            props.code.clone(),
+            showing_shared.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
+            showing_shared.set(false);
             if *code != original.as_str() {
                 before_reset.set(Some((*code).clone()));
                 code.set(original.to_string());
@@ -257,6 +282,48 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     Timeout::new(2500, move || copied.set(Copied::Nothing)).forget();
                 }),
             );
+        })
+    };
+    let on_share = {
+        let (code, copied) = (code.clone(), copied.clone());
+        let path = props
+            .share_path
+            .clone()
+            .unwrap_or_else(|| format!("{}/{}", props.topic_id, props.snippet_id).into());
+        Callback::from(move |_: MouseEvent| {
+            let location = gloo::utils::window().location();
+            let page = location.href().unwrap_or_default();
+            let page = page.split('#').next().unwrap_or_default();
+            let link = format!("{page}{}", share::fragment(&path, &code));
+            let copied = copied.clone();
+            copy_to_clipboard(
+                &link.clone(),
+                Callback::from(move |result| {
+                    let result = match result {
+                        Copied::Done => Copied::Linked,
+                        _ => {
+                            // Still shareable: the reader copies it from the address bar.
+                            let history = gloo::utils::window().history();
+                            let _ = history.and_then(|h| {
+                                h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link))
+                            });
+                            Copied::InAddressBar
+                        }
+                    };
+                    copied.set(result);
+                    let copied = copied.clone();
+                    Timeout::new(4000, move || copied.set(Copied::Nothing)).forget();
+                }),
+            );
+        })
+    };
+    let on_mine = {
+        let (code, saved, showing_shared) = (code.clone(), saved.clone(), showing_shared.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(mine) = (*saved).clone() {
+                code.set(mine);
+                showing_shared.set(false);
+            }
         })
     };
     let on_line = {
@@ -302,9 +369,17 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     }
                 }
                 <button class="copy" onclick={on_copy}>{ "Copy" }</button>
-                // The Share button (share.rs) goes here.
+                if props.runnable {
+                    <button class="share" onclick={on_share} title="Copy a link that opens this code">{ "Share" }</button>
+                }
                 <span class="copy-status" role="status">
-                    { match *copied { Copied::Nothing => "", Copied::Done => "Copied", Copied::Failed => "Copy failed" } }
+                    { match *copied {
+                        Copied::Nothing => "",
+                        Copied::Done => "Copied",
+                        Copied::Failed => "Copy failed",
+                        Copied::Linked => "Link copied",
+                        Copied::InAddressBar => "Link is in the address bar",
+                    } }
                 </span>
                 if edited {
                     <span class="edited" title="Your edits are saved in this browser">{ "edited" }</span>
@@ -322,6 +397,18 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     value={AttrValue::from((*stdin).clone())}
                     onchange={Callback::from(move |text| stdin.set(text))}
                 />
+            }
+            if *showing_shared {
+                <p class="shared-note" role="note">
+                    { "Code from a share link — not run until you press Run. " }
+                    if saved.is_some() {
+                        { "Your own saved version is kept until you edit this. " }
+                        <button class="mine" onclick={on_mine}>{ "Show my version" }</button>
+                    }
+                </p>
+            }
+            if let Some(Err(error)) = shared.as_ref() {
+                <p class="shared-note error" role="alert">{ error.to_string() }</p>
             }
             if props.runnable && uses_threads(&code) {
                 <p class="caveat">

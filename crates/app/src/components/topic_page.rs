@@ -7,6 +7,12 @@ use crate::components::{snippet::SnippetView, topic_nav::TopicNav};
 #[derive(PartialEq, Properties)]
 pub struct TopicPageProps {
     pub topic_id: AttrValue,
+    /// The snippet the route names, which a share link's code goes to.
+    #[prop_or_default]
+    pub snippet_id: Option<AttrValue>,
+    /// A share link's `code=` value.
+    #[prop_or_default]
+    pub shared: Option<AttrValue>,
 }
 
 #[component]
@@ -20,7 +26,11 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
             <h1>{ topic.title }</h1>
             // Prose is our own Markdown, rendered to HTML at build time.
             <div class="prose">{ Html::from_html_unchecked(topic.intro_html.into()) }</div>
-            { for topic.snippets.iter().map(|snippet| html! {
+            { for topic.snippets.iter().map(|snippet| {
+              let shared = props.shared.clone().filter(|_| props.snippet_id.as_deref() == Some(snippet.id));
+              // A new share link to the snippet on screen remounts it with that code.
+              let key = format!("{}{}", snippet.id, shared.as_deref().unwrap_or(""));
+              html! {
                 <section class="lesson-step" id={format!("{}-{}", topic.id, snippet.id)}>
                     <h2>{ snippet.title }</h2>
                     <div class="prose">{ Html::from_html_unchecked(snippet.prose_html.into()) }</div>
@@ -30,9 +40,9 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                     if let Some(reason) = snippet.differs {
                         <p class="note" role="note">{ "Here the output differs from CPython's: " }{ reason }</p>
                     }
-                    <SnippetView topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} runnable={snippet.runnable} />
+                    <SnippetView {key} topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} runnable={snippet.runnable} {shared} />
                 </section>
-            }) }
+            }}) }
             if let Some(fixes) = topic.article_fixes_html {
                 <aside class="article-fixes">
                     <h2>{ "Where the source article was wrong" }</h2>

@@ -1,0 +1,34 @@
+//! The scratchpad, `#/scratch`: a free editor with Run/Stop and output. It
+//! is a SnippetView with no lesson behind it, so it persists like one
+//! (`pyplay:v1:code:scratch/main`) and shares as `#/scratch?code=…`.
+
+use yew::prelude::*;
+
+use crate::{components::snippet::SnippetView, route::SCRATCH};
+
+/// What a new scratchpad holds; Reset comes back to it.
+const STARTER: &str = "# Anything goes here: edit, then Run (Ctrl-Enter).\n# Your code is kept in this browser.\nprint(\"Hello from the scratchpad\")\n";
+
+#[derive(PartialEq, Properties)]
+pub struct ScratchPageProps {
+    /// A share link's `code=` value.
+    #[prop_or_default]
+    pub shared: Option<AttrValue>,
+}
+
+#[component]
+pub fn ScratchPage(props: &ScratchPageProps) -> Html {
+    html! {
+        <article class="scratch">
+            <h1>{ "Scratchpad" }</h1>
+            <p class="lede">{ "A free editor: try anything, share it with a link." }</p>
+            <SnippetView
+                topic_id={SCRATCH}
+                snippet_id="main"
+                code={STARTER}
+                shared={props.shared.clone()}
+                share_path={SCRATCH}
+            />
+        </article>
+    }
+}

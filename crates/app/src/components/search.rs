@@ -1,0 +1,213 @@
+//! Search: a box in the top bar with results as you type, and the results
+//! page `#/search?q=…`. The index is built at compile time (pyplay-search).
+//! Keys: `/` focuses the box, arrows move between results (real focus, so
+//! each result is an ordinary link), Enter opens, Esc closes.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use pyplay_search::Hit;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node};
+use yew::prelude::*;
+
+use crate::route::Route;
+
+/// Results shown under the box; the rest are on the results page.
+const DROPDOWN: usize = 8;
+
+fn hit_item(hit: &Hit, onclick: Callback<MouseEvent>) -> Html {
+    let place = if hit.snippet.is_some() { hit.topic_title } else { "Topic" };
+    html! {
+        <li>
+            <a href={hit.href()} {onclick}>
+                <span class="hit-title">{ hit.title }</span>
+                <span class="hit-place">{ place }</span>
+                <span class="hit-excerpt">{ hit.excerpt.clone() }</span>
+            </a>
+        </li>
+    }
+}
+
+fn count(n: usize) -> String {
+    match n {
+        0 => "No results".into(),
+        1 => "1 result".into(),
+        n => format!("{n} results"),
+    }
+}
+
+/// Is the reader typing somewhere (an input, the code editor)?
+fn typing(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return false };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+}
+
+#[component]
+pub fn SearchBox() -> Html {
+    let query = use_state(String::new);
+    let open = use_state(|| false);
+    let input = use_node_ref();
+    let list = use_node_ref();
+    let hits = use_memo((*query).clone(), |q| pyplay_search::search(q));
+
+    {
+        let input = input.clone();
+        use_effect_with((), move |()| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener =
+                EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
+                    let e = e.unchecked_ref::<KeyboardEvent>();
+                    if e.key() == "/" && !e.ctrl_key() && !e.meta_key() && !e.alt_key() && !typing(e.target())
+                    {
+                        e.prevent_default();
+                        if let Some(el) = input.cast::<HtmlInputElement>() {
+                            let _ = el.focus();
+                            el.select();
+                        }
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+
+    let oninput = {
+        let (query, open) = (query.clone(), open.clone());
+        Callback::from(move |e: InputEvent| {
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            open.set(true);
+        })
+    };
+    let onfocus = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(true))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
+    // Focus leaving the whole widget closes the list.
+    let onfocusout = {
+        let open = open.clone();
+        Callback::from(move |e: FocusEvent| {
+            let root = e.current_target().and_then(|t| t.dyn_into::<Node>().ok());
+            let to = e.related_target().and_then(|t| t.dyn_into::<Node>().ok());
+            if !root.is_some_and(|r| r.contains(to.as_ref())) {
+                open.set(false);
+            }
+        })
+    };
+    let onkeydown = {
+        let (open, input, list, hits) = (open.clone(), input.clone(), list.clone(), hits.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let links: Vec<HtmlElement> = list
+                .cast::<Element>()
+                .and_then(|l| l.query_selector_all("a").ok())
+                .map(|nodes| (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()).collect())
+                .unwrap_or_default();
+            let active = gloo::utils::document().active_element();
+            let at = links.iter().position(|l| active.as_ref() == Some(l.as_ref()));
+            let focus_input = || {
+                if let Some(el) = input.cast::<HtmlElement>() {
+                    let _ = el.focus();
+                }
+            };
+            match e.key().as_str() {
+                "ArrowDown" => {
+                    e.prevent_default();
+                    open.set(true);
+                    let next = at.map_or(0, |i| (i + 1).min(links.len().saturating_sub(1)));
+                    if let Some(link) = links.get(next) {
+                        let _ = link.focus();
+                    }
+                }
+                "ArrowUp" => {
+                    e.prevent_default();
+                    match at {
+                        Some(0) | None => focus_input(),
+                        Some(i) => {
+                            let _ = links[i - 1].focus();
+                        }
+                    }
+                }
+                "Enter" if at.is_none() => {
+                    if let Some(hit) = hits.first() {
+                        e.prevent_default();
+                        let _ = gloo::utils::window().location().set_hash(&hit.href());
+                        open.set(false);
+                    }
+                }
+                // Enter on a result: the link's own click closes the list. Closing
+                // here would remove the link before the browser follows it.
+                "Escape" => {
+                    // Focusing the box reopens the list (onfocus): close after.
+                    focus_input();
+                    open.set(false);
+                }
+                _ => {}
+            }
+        })
+    };
+
+    let shown = *open && !query.trim().is_empty();
+    html! {
+        <div class="search" role="search" {onkeydown} {onfocusout}>
+            <input
+                ref={input}
+                type="search"
+                class="search-input"
+                placeholder="Search  /"
+                aria-label="Search the lessons"
+                aria-controls="search-results"
+                aria-keyshortcuts="/"
+                autocomplete="off"
+                spellcheck="false"
+                value={(*query).clone()}
+                {oninput}
+                {onfocus}
+            />
+            <span class="visually-hidden" role="status">
+                { if shown { count(hits.len()) } else { String::new() } }
+            </span>
+            // Always in the DOM: aria-controls must name an element that exists.
+            <div id="search-results" class="search-results" ref={list} hidden={!shown}>
+                if shown {
+                    if hits.is_empty() {
+                        <p class="search-empty">{ "No results" }</p>
+                    } else {
+                        <ul>
+                            { for hits.iter().take(DROPDOWN).map(|h| hit_item(h, close.clone())) }
+                        </ul>
+                        if hits.len() > DROPDOWN {
+                            <a class="all-results" href={Route::search_href(&query)} onclick={close.clone()}>
+                                { format!("All {} results", hits.len()) }
+                            </a>
+                        }
+                    }
+                }
+            </div>
+        </div>
+    }
+}
+
+#[derive(PartialEq, Properties)]
+pub struct SearchPageProps {
+    pub query: AttrValue,
+}
+
+/// `#/search?q=…`: every result, deep-linkable.
+#[component]
+pub fn SearchPage(props: &SearchPageProps) -> Html {
+    let hits = use_memo(props.query.clone(), |q| pyplay_search::search(q));
+    html! {
+        <article class="search-page">
+            <h1>{ "Search" }</h1>
+            if props.query.trim().is_empty() {
+                <p>{ "Type in the search box at the top (or press /)." }</p>
+            } else {
+                <p class="search-count">{ format!("{} for “{}”", count(hits.len()), props.query) }</p>
+                <ul class="search-list">
+                    { for hits.iter().map(|h| hit_item(h, Callback::noop())) }
+                </ul>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,283 @@
+//! Search across every topic: titles, prose and code. The inverted index is
+//! built by `build.rs` from the compiled lessons, so a query costs a binary
+//! search per word and no index is built in the browser.
+
+mod text;
+
+use pyplay_content::{Snippet, Topic};
+pub use text::tokens;
+
+/// One searchable unit, a topic's intro or one snippet, by position in
+/// `pyplay_content::topics()`: the text itself is not copied into the index.
+#[derive(Debug)]
+struct Doc {
+    topic: usize,
+    /// `None` for the topic's intro.
+    snippet: Option<usize>,
+}
+
+impl Doc {
+    fn get(&self) -> (&'static Topic, Option<&'static Snippet>) {
+        let (_, topic) = pyplay_content::topics().nth(self.topic).expect("index matches content");
+        (topic, self.snippet.map(|s| &topic.snippets[s]))
+    }
+}
+
+/// The prose of a document as plain text, as build.rs indexed it.
+fn prose(topic: &Topic, snippet: Option<&Snippet>) -> String {
+    let mut prose = match snippet {
+        None => format!("{} {}", topic.summary, text::html_to_text(topic.intro_html)),
+        Some(s) => text::html_to_text(s.prose_html),
+    };
+    let extra = match snippet {
+        None => topic.article_fixes_html.map(text::html_to_text),
+        Some(s) => s.note.map(str::to_string),
+    };
+    if let Some(extra) = extra {
+        prose = format!("{prose} {extra}");
+    }
+    prose
+}
+
+/// (document index, occurrences in title, prose, code).
+type Posting = (u16, u8, u8, u8);
+
+include!(concat!(env!("OUT_DIR"), "/index.rs"));
+
+/// A ranked result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub topic: &'static str,
+    pub snippet: Option<&'static str>,
+    pub title: &'static str,
+    pub topic_title: &'static str,
+    /// A short piece of prose (or a code line) around the first match.
+    pub excerpt: String,
+    pub score: f32,
+}
+
+impl Hit {
+    /// The hash route of the result: `#/topic` or `#/topic/snippet`.
+    #[must_use]
+    pub fn href(&self) -> String {
+        match self.snippet {
+            Some(s) => format!("#/{}/{s}", self.topic),
+            None => format!("#/{}", self.topic),
+        }
+    }
+}
+
+/// Words shorter than this are matched exactly, not as prefixes: "a" would
+/// otherwise match half the index.
+const MIN_PREFIX: usize = 2;
+
+/// The postings of every indexed word `word` matches: itself, and (for the
+/// word being typed, `prefix`) every word it begins.
+fn matching(word: &str, prefix: bool) -> impl Iterator<Item = (bool, &'static [Posting])> {
+    let start = TERMS.partition_point(|(t, _)| *t < word);
+    let take_prefix = prefix && word.chars().count() >= MIN_PREFIX;
+    TERMS[start..]
+        .iter()
+        .take_while(move |(t, _)| if take_prefix { t.starts_with(word) } else { *t == word })
+        .map(move |(t, p)| (*t == word, *p))
+}
+
+/// Every document matching all words of `query`, best first. The last word
+/// also matches as a prefix (results while typing); a title match outweighs
+/// prose, prose outweighs code, and rare words outweigh common ones.
+#[must_use]
+pub fn search(query: &str) -> Vec<Hit> {
+    let words = tokens(query);
+    // Parts of a_b are implied by a_b itself; keep the query as typed.
+    let words: Vec<&String> = words
+        .iter()
+        .filter(|w| {
+            !words.iter().any(|o| o != *w && o.contains('_') && o.split('_').any(|p| p == w.as_str()))
+        })
+        .collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let n = DOCS.len() as f32;
+    let mut scores: Vec<Option<f32>> = vec![Some(0.0); DOCS.len()];
+    for (i, word) in words.iter().enumerate() {
+        let last = i + 1 == words.len();
+        let mut this = vec![0.0_f32; DOCS.len()];
+        for (exact, postings) in matching(word, last) {
+            let idf = (n / postings.len() as f32).ln() + 1.0;
+            let boost = if exact { 2.0 } else { 1.0 };
+            for &(doc, title, prose, code) in postings {
+                let tf =
+                    10.0 * f32::from(title.min(3)) + 3.0 * f32::from(prose.min(5)) + f32::from(code.min(5));
+                this[usize::from(doc)] += tf * idf * boost;
+            }
+        }
+        for (score, add) in scores.iter_mut().zip(this) {
+            *score = match *score {
+                Some(s) if add > 0.0 => Some(s + add),
+                _ => None,
+            };
+        }
+    }
+    let mut hits: Vec<Hit> = scores
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .map(|(i, score)| {
+            let (topic, snippet) = DOCS[i].get();
+            Hit {
+                topic: topic.id,
+                snippet: snippet.map(|s| s.id),
+                title: snippet.map_or(topic.title, |s| s.title),
+                topic_title: topic.title,
+                excerpt: excerpt(&prose(topic, snippet), snippet.map_or("", |s| s.code), &words),
+                score,
+            }
+        })
+        .collect();
+    // Stable: equal scores keep reading order.
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    hits
+}
+
+/// About this many characters of context around a match.
+const EXCERPT: usize = 140;
+
+/// The prose around the first word found (or the code line holding it),
+/// else the start of the prose.
+fn excerpt(prose: &str, code: &str, words: &[&String]) -> String {
+    // ASCII lowercasing keeps byte offsets, so a find maps back to the original.
+    let lower = prose.to_ascii_lowercase();
+    let found = words.iter().filter_map(|w| find_word(&lower, w)).min();
+    if let Some(at) = found {
+        return window(prose, at);
+    }
+    let original = code;
+    let code = code.to_ascii_lowercase();
+    if let Some(at) = words.iter().filter_map(|w| code.find(w.as_str())).min() {
+        let start = code[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = code[at..].find('\n').map_or(code.len(), |i| at + i);
+        return shorten(original[start..end].trim(), EXCERPT);
+    }
+    shorten(prose, EXCERPT)
+}
+
+/// The first place `word` starts a word of `text`.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word)
+        .map(|(i, _)| i)
+        .find(|&i| !text[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// About EXCERPT characters of `text` with the match near the start, cut at spaces.
+fn window(text: &str, at: usize) -> String {
+    let mut start = text[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    if start > 0 {
+        start = text[start..at].find(' ').map_or(start, |s| start + s + 1);
+    }
+    let body = shorten(&text[start..], EXCERPT);
+    if start > 0 { format!("…{body}") } else { body }
+}
+
+/// At most about `max` characters, cut after a whole word, with "…" if cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((end, _)) => {
+            let cut = text[..end].rfind(' ').filter(|&i| i > end / 2).unwrap_or(end);
+            format!("{}…", text[..cut].trim_end())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_dropped_and_entities_decoded() {
+        assert_eq!(
+            text::html_to_text("<p>a &lt;b&gt; <code>x</code>.</p>\n<p>c &amp; d</p>"),
+            "a <b> x. c & d"
+        );
+    }
+
+    #[test]
+    fn tokens_are_lowercase_words_and_identifier_parts() {
+        assert_eq!(tokens("Heapq.heappush(x)"), ["heapq", "heappush", "x"]);
+        assert_eq!(tokens("__init__ lru_cache"), ["init", "lru", "cache", "lru_cache"]);
+        assert_eq!(tokens("  ,. "), Vec::<String>::new());
+        assert_eq!(tokens("Ünïcode"), ["ünïcode"]);
+    }
+
+    #[test]
+    fn every_topic_and_snippet_is_indexed() {
+        let docs: usize = pyplay_content::topics().map(|(_, t)| t.snippets.len() + 1).sum();
+        assert_eq!(DOCS.len(), docs);
+        assert!(TERMS.windows(2).all(|w| w[0].0 < w[1].0), "terms are sorted and unique");
+        assert!(DOCS.iter().all(|d| d.get().1.is_some() == d.snippet.is_some()));
+    }
+
+    #[test]
+    fn a_word_only_in_prose_finds_its_topic() {
+        // "acknowledging" is in the TCP and UDP topic's prose only.
+        let hits = search("acknowledging");
+        assert_eq!(hits.len(), 1, "{hits:#?}");
+        assert!(hits[0].excerpt.contains("acknowledging"), "{}", hits[0].excerpt);
+    }
+
+    #[test]
+    fn a_title_word_ranks_its_topic_first() {
+        let hits = search("metaclasses");
+        assert_eq!(hits[0].topic, "metaclasses", "{hits:#?}");
+    }
+
+    #[test]
+    fn code_is_searched() {
+        let hits = search("heappush");
+        assert!(hits.iter().any(|h| h.snippet.is_some() && h.topic == "sorting-and-heapq"), "{hits:#?}");
+    }
+
+    #[test]
+    fn all_words_must_match_and_the_last_is_a_prefix() {
+        let all = search("heap");
+        assert!(!all.is_empty());
+        // "heap" is a prefix of heapq/heappush: more than exact would find.
+        assert!(search("hea").len() >= all.len());
+        let both = search("heapq sorted");
+        assert!(!both.is_empty() && both.len() <= all.len());
+        assert!(search("heapq zzzzqqq").is_empty());
+        assert!(search("").is_empty());
+        assert!(search("  !! ").is_empty());
+    }
+
+    #[test]
+    fn results_are_ranked_and_link_to_their_snippet() {
+        let hits = search("generator");
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        for h in &hits {
+            let href = h.href();
+            assert!(href.starts_with(&format!("#/{}", h.topic)));
+            assert_eq!(href.matches('/').count(), if h.snippet.is_some() { 2 } else { 1 });
+        }
+    }
+
+    #[test]
+    fn excerpts_show_the_match_and_stay_short() {
+        for h in search("coroutine") {
+            assert!(h.excerpt.chars().count() <= EXCERPT + 2, "{}", h.excerpt);
+            assert!(!h.excerpt.contains('<'), "no HTML left: {}", h.excerpt);
+        }
+        let h = &search("heappush")[0];
+        assert!(h.excerpt.to_lowercase().contains("heappush"), "{}", h.excerpt);
+    }
+
+    #[test]
+    fn shorten_and_window_respect_char_boundaries() {
+        let text = "é".repeat(500);
+        assert_eq!(shorten(&text, 10).chars().count(), 11);
+        let w = window(&text, 400);
+        assert!(w.starts_with('…'));
+        assert_eq!(shorten("short", 10), "short");
+    }
+}
