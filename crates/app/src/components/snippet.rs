@@ -9,7 +9,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::{
-    components::{editor::Editor, elapsed::Elapsed, output::Output},
+    components::{editor::Editor, elapsed::Elapsed, embed_dialog::EmbedDialog, output::Output},
     output_buffer::OutputBuffer,
     runner::{EngineStatus, RunEvent, Runner},
     storage,
@@ -24,6 +24,18 @@ pub struct SnippetViewProps {
     /// False for code a browser cannot run: shown read-only, without Run.
     #[prop_or(true)]
     pub runnable: bool,
+    /// Runnable but not editable (an embed's option).
+    #[prop_or_default]
+    pub read_only: bool,
+    /// Keep edits in localStorage; embeds do not.
+    #[prop_or(true)]
+    pub persist: bool,
+    /// A click-to-run placeholder where the output goes (embeds).
+    #[prop_or_default]
+    pub click_to_run: bool,
+    /// Offer the Embed button (not inside an embed).
+    #[prop_or(true)]
+    pub embeddable: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -150,13 +162,16 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let runner = use_context::<Runner>().expect("SnippetView needs a Runner context");
     let status = use_context::<EngineStatus>().unwrap_or(EngineStatus::Loading);
     let code = use_state(|| {
-        let saved = props.runnable.then(|| storage::load_code(&props.topic_id, &props.snippet_id)).flatten();
+        let saved = (props.runnable && props.persist)
+            .then(|| storage::load_code(&props.topic_id, &props.snippet_id))
+            .flatten();
         saved.unwrap_or_else(|| props.code.to_string())
     });
     // The code a Reset replaced, while "Undo reset" is offered.
     let before_reset = use_state(|| None::<String>);
     let highlight = use_state(|| None::<u32>);
     let copied = use_state(|| Copied::Nothing);
+    let embedding = use_state(|| false);
     let reset_button = use_node_ref();
     let state = use_reducer(|| RunState {
         run: None,
@@ -171,9 +186,9 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     {
         let (topic, snippet, original) =
             (props.topic_id.clone(), props.snippet_id.clone(), props.code.clone());
-        let runnable = props.runnable;
+        let persist = props.runnable && props.persist;
         use_effect_with((*code).clone(), move |code| {
-            if runnable {
+            if persist {
                 storage::save_code(&topic, &snippet, code, &original);
             }
         });
@@ -279,10 +294,10 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 value={AttrValue::from((*code).clone())}
                 onchange={on_change}
                 onrun={run.clone()}
-                read_only={!props.runnable}
+                read_only={!props.runnable || props.read_only}
                 highlight_line={*highlight}
                 error_mark={state.error.as_ref().and_then(error_mark)}
-                label={if props.runnable { "Python code, editable" } else { "Python code, read-only" }}
+                label={if props.runnable && !props.read_only { "Python code, editable" } else { "Python code, read-only" }}
             />
             <div class="toolbar">
                 if props.runnable {
@@ -300,8 +315,11 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 <span class="copy-status" role="status">
                     { match *copied { Copied::Nothing => "", Copied::Done => "Copied", Copied::Failed => "Copy failed" } }
                 </span>
-                if edited {
+                if edited && props.persist {
                     <span class="edited" title="Your edits are saved in this browser">{ "edited" }</span>
+                }
+                if props.embeddable {
+                    <button class="embed" onclick={let e = embedding.clone(); move |_| e.set(true)}>{ "Embed" }</button>
                 }
                 if props.runnable {
                     <Elapsed
@@ -316,7 +334,17 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                        results match CPython, timing and interleaving do not." }
                 </p>
             }
+            if *embedding {
+                <EmbedDialog
+                    topic_id={props.topic_id.clone()}
+                    snippet_id={Some(props.snippet_id.clone())}
+                    on_close={let e = embedding.clone(); move |()| e.set(false)}
+                />
+            }
             <div class="output" role="log" aria-live="polite" aria-label="Output">
+                if props.click_to_run && props.runnable && state.phase == Phase::Idle {
+                    <button class="click-to-run" onclick={run.reform(|_: MouseEvent| ())}>{ "▶ Run to see the output" }</button>
+                }
                 if state.phase != Phase::Idle {
                     <Output
                         output={state.output.clone()}
