@@ -114,7 +114,8 @@ impl EmbedOptions {
             ("code", None) => Target::Code(get("code").unwrap_or_default().to_string()),
             (t, None) if pyplay_content::topic(t).is_some() => Target::Topic(topic),
             (t, Some(s))
-                if pyplay_content::topic(t).is_some_and(|(_, topic)| topic.snippets.iter().any(|x| x.id == s)) =>
+                if pyplay_content::topic(t)
+                    .is_some_and(|(_, topic)| topic.snippets.iter().any(|x| x.id == s)) =>
             {
                 Target::Snippet(topic, s)
             }
@@ -132,7 +133,9 @@ impl EmbedOptions {
             },
             read_only: flag("readonly"),
             click_to_run: get("output") == Some("click"),
-            height: get("height").and_then(|h| h.trim_end_matches("px").parse::<u32>().ok()).map(|h| h.clamp(60, 2000)),
+            height: get("height")
+                .and_then(|h| h.trim_end_matches("px").parse::<u32>().ok())
+                .map(|h| h.clamp(60, 2000)),
             id: get("id").filter(|id| !id.is_empty()).map(str::to_string),
         }
     }
@@ -253,9 +256,15 @@ mod tests {
         let topic = pyplay_content::first_topic().id;
         let o = EmbedOptions::parse(&format!("#/{topic}"));
         assert_eq!(o.target, Target::Topic(topic.into()));
-        assert_eq!((o.theme, o.read_only, o.click_to_run, o.height, o.id), (Theme::Auto, false, false, None, None));
+        assert_eq!(
+            (o.theme, o.read_only, o.click_to_run, o.height, o.id),
+            (Theme::Auto, false, false, None, None)
+        );
         assert_eq!(EmbedOptions::parse("#/nope/x").target, Target::Missing("nope/x".into()));
-        assert_eq!(EmbedOptions::parse(&format!("#/{topic}/nope")).target, Target::Missing(format!("{topic}/nope")));
+        assert_eq!(
+            EmbedOptions::parse(&format!("#/{topic}/nope")).target,
+            Target::Missing(format!("{topic}/nope"))
+        );
         assert_eq!(EmbedOptions::parse("#/x?height=tall").height, None);
         assert_eq!(EmbedOptions::parse("#/x?height=5").height, Some(60));
         assert!(!EmbedOptions::parse("#/x?readonly=0").read_only);

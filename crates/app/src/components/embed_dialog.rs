@@ -60,7 +60,11 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
             copy(
                 text.clone(),
                 Callback::from(move |ok| {
-                    status.set(if ok { format!("Copied the {what}") } else { "Copy failed: select and copy".into() })
+                    status.set(if ok {
+                        format!("Copied the {what}")
+                    } else {
+                        "Copy failed: select and copy".into()
+                    })
                 }),
             );
         });

@@ -102,7 +102,9 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                 embeddable=false
             />
         },
-        Target::Missing(what) => html! { <p class="missing">{ format!("There is no topic or snippet “{what}”.") }</p> },
+        Target::Missing(what) => {
+            html! { <p class="missing">{ format!("There is no topic or snippet “{what}”.") }</p> }
+        }
     };
     let site = embed::site_base(&gloo::utils::window().location().href().unwrap_or_default());
     let engine = match *status {
