@@ -190,3 +190,23 @@ test('the app offers Embed on topics and snippets; embed.js is in the build and 
   assert.match(readFileSync(join(DIST, 'embed.js'), 'utf8'), /version: VERSION/);
   assert.match(readFileSync(join(DIST, 'sw.js'), 'utf8'), /"url":"embed\.js"/);
 });
+
+test('an embed works offline once the service worker it registered has cached the site', async () => {
+  const own = await startServer({ root: DIST });
+  const { page } = await openPage(browser, `${own.url}?embed#/enum/basics`);
+  const box = page.locator('[data-snippet="enum-basics"]');
+  const done = page.locator('[data-snippet="enum-basics"][data-phase="finished"]');
+  await box.getByRole('button', { name: 'Run' }).click();
+  await done.waitFor({ timeout: 120_000 });
+  // Registered once Python is ready, as in the app; the first install claims the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+    timeout: 120_000,
+    polling: 250,
+  });
+  await own.close();
+  await page.reload();
+  await box.getByRole('button', { name: 'Run' }).click();
+  await done.waitFor({ timeout: 120_000 });
+  assert.equal(await box.locator('.output .stream').textContent(), 'RED 1\nGREEN 2\nBLUE 3\nTrue\nColor.RED\n');
+  await page.context().close();
+});
