@@ -86,6 +86,9 @@ test('a blog post on another origin with a strict CSP: embeds load lazily, run, 
   await first.locator('.embed[data-engine="idle"]').waitFor();
   await second.locator('.embed[data-engine="idle"]').waitFor();
   assert.equal(await first.locator('.topbar, .sidebar').count(), 0, 'no app chrome in an embed');
+  // The whole snippet shows: the editor does not scroll inside the iframe.
+  await page.waitForTimeout(300);
+  assert.ok(await first.locator('.cm-scroller').evaluate((el) => el.scrollHeight <= el.clientHeight + 1), 'editor not clipped');
 
   // Run in the first embed; its iframe grows with the output.
   const before1 = await heightOf(iframes.nth(0));
