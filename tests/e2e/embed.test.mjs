@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, runCode, editorText, ARTIFACTS } from '../support/browser.mjs';
+import { launch, openPage, runCode, setCode, editorText, ARTIFACTS } from '../support/browser.mjs';
 import { startServer } from '../support/serve.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -91,9 +91,12 @@ test('a blog post on another origin with a strict CSP: embeds load lazily, run, 
   assert.ok(await first.locator('.cm-scroller').evaluate((el) => el.scrollHeight <= el.clientHeight + 1), 'editor not clipped');
 
   // Run in the first embed; its iframe grows with the output.
-  const before1 = await heightOf(iframes.nth(0));
   const box = first.locator('[data-snippet="enum-basics"]');
-  const previous = await runCode(box, 'for i in range(15):\n    print("line", i)');
+  await setCode(box, 'for i in range(15):\n    print("line", i)');
+  await page.waitForTimeout(300);
+  const before1 = await heightOf(iframes.nth(0));
+  const previous = await box.getAttribute('data-run');
+  await box.getByRole('button', { name: 'Run' }).click();
   await finishedIn(first, 'enum-basics', previous);
   assert.match(await box.locator('.output .stream').textContent(), /^line 0\n[\s\S]*line 14\n$/);
   await page.waitForFunction((h) => document.querySelectorAll('iframe.pyplay-embed')[0].getBoundingClientRect().height > h + 150, before1);
