@@ -2,6 +2,7 @@
 
 mod app;
 mod components;
+mod embed;
 mod output_buffer;
 mod route;
 mod runner;
@@ -10,5 +11,12 @@ mod share;
 mod storage;
 
 fn main() {
+    let location = gloo::utils::window().location();
+    if embed::requested(&location.search().unwrap_or_default()) {
+        let options = embed::EmbedOptions::parse(&location.hash().unwrap_or_default());
+        let props = components::embed_page::EmbedPageProps { options };
+        yew::Renderer::<components::embed_page::EmbedPage>::with_props(props).render();
+        return;
+    }
     yew::Renderer::<app::App>::new().render();
 }

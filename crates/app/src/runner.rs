@@ -80,7 +80,15 @@ struct Inner {
 impl Runner {
     /// Starts the worker at once, so the interpreter loads while the page is read.
     pub fn start(on_status: Callback<EngineStatus>) -> Self {
-        let runner = Self {
+        let runner = Self::lazy(on_status);
+        runner.spawn();
+        runner
+    }
+
+    /// Starts the worker on the first run: a page with ten embeds loads the
+    /// interpreter only in those a reader runs.
+    pub fn lazy(on_status: Callback<EngineStatus>) -> Self {
+        Self {
             inner: Rc::new(RefCell::new(Inner {
                 worker: None,
                 handlers: None,
@@ -92,9 +100,7 @@ impl Runner {
                 listeners: HashMap::new(),
                 on_status,
             })),
-        };
-        runner.spawn();
-        runner
+        }
     }
 
     /// Queues `code`, which reads `stdin` through `input()` and `sys.stdin`;
@@ -108,6 +114,10 @@ impl Runner {
             inner.listeners.insert(id, listener);
             id
         };
+        // Never spawned yet (a lazy runner), or the last spawn failed.
+        if self.inner.borrow().handlers.is_none() {
+            self.spawn();
+        }
         self.pump();
         id
     }

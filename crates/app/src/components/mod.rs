@@ -2,6 +2,8 @@
 
 pub mod editor;
 pub mod elapsed;
+pub mod embed_dialog;
+pub mod embed_page;
 pub mod output;
 pub mod scratch_page;
 pub mod search;

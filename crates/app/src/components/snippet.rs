@@ -12,6 +12,7 @@ use crate::{
     components::{
         editor::Editor,
         elapsed::Elapsed,
+        embed_dialog::EmbedDialog,
         output::Output,
         stdin_box::{StdinBox, reads_stdin},
     },
@@ -36,6 +37,18 @@ pub struct SnippetViewProps {
     /// Where a share link leads; `topic/snippet` unless set.
     #[prop_or_default]
     pub share_path: Option<AttrValue>,
+    /// Runnable but not editable (an embed's option).
+    #[prop_or_default]
+    pub read_only: bool,
+    /// Keep edits in localStorage; embeds do not.
+    #[prop_or(true)]
+    pub persist: bool,
+    /// A click-to-run placeholder where the output goes (embeds).
+    #[prop_or_default]
+    pub click_to_run: bool,
+    /// Offer the Embed button (not inside an embed).
+    #[prop_or(true)]
+    pub embeddable: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -167,7 +180,9 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let status = use_context::<EngineStatus>().unwrap_or(EngineStatus::Loading);
     let shared = use_memo(props.shared.clone(), |value| value.as_deref().map(share::decode));
     let saved = use_memo((), |()| {
-        props.runnable.then(|| storage::load_code(&props.topic_id, &props.snippet_id)).flatten()
+        (props.runnable && props.persist)
+            .then(|| storage::load_code(&props.topic_id, &props.snippet_id))
+            .flatten()
     });
     let code = use_state(|| match shared.as_ref() {
         Some(Ok(code)) => code.clone(),
@@ -180,6 +195,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let highlight = use_state(|| None::<u32>);
     let stdin = use_state(String::new);
     let copied = use_state(|| Copied::Nothing);
+    let embedding = use_state(|| false);
     let reset_button = use_node_ref();
     let state = use_reducer(|| RunState {
         run: None,
@@ -194,9 +210,9 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     {
         let (topic, snippet, original) =
             (props.topic_id.clone(), props.snippet_id.clone(), props.code.clone());
-        let runnable = props.runnable;
+        let persist = props.runnable && props.persist;
         use_effect_with(((*code).clone(), *showing_shared), move |(code, showing_shared)| {
-            if runnable && !showing_shared {
+            if persist && !showing_shared {
                 storage::save_code(&topic, &snippet, code, &original);
             }
         });
@@ -352,10 +368,10 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 value={AttrValue::from((*code).clone())}
                 onchange={on_change}
                 onrun={run.clone()}
-                read_only={!props.runnable}
+                read_only={!props.runnable || props.read_only}
                 highlight_line={*highlight}
                 error_mark={state.error.as_ref().and_then(error_mark)}
-                label={if props.runnable { "Python code, editable" } else { "Python code, read-only" }}
+                label={if props.runnable && !props.read_only { "Python code, editable" } else { "Python code, read-only" }}
             />
             <div class="toolbar">
                 if props.runnable {
@@ -381,8 +397,11 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                         Copied::InAddressBar => "Link is in the address bar",
                     } }
                 </span>
-                if edited {
+                if edited && props.persist {
                     <span class="edited" title="Your edits are saved in this browser">{ "edited" }</span>
+                }
+                if props.embeddable {
+                    <button class="embed" onclick={let e = embedding.clone(); move |_| e.set(true)}>{ "Embed" }</button>
                 }
                 if props.runnable {
                     <Elapsed
@@ -416,7 +435,17 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                        results match CPython, timing and interleaving do not." }
                 </p>
             }
+            if *embedding {
+                <EmbedDialog
+                    topic_id={props.topic_id.clone()}
+                    snippet_id={Some(props.snippet_id.clone())}
+                    on_close={let e = embedding.clone(); move |()| e.set(false)}
+                />
+            }
             <div class="output" role="log" aria-live="polite" aria-label="Output">
+                if props.click_to_run && props.runnable && state.phase == Phase::Idle {
+                    <button class="click-to-run" onclick={run.reform(|_: MouseEvent| ())}>{ "▶ Run to see the output" }</button>
+                }
                 if state.phase != Phase::Idle {
                     <Output
                         output={state.output.clone()}

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{snippet::SnippetView, topic_nav::TopicNav};
+use crate::components::{embed_dialog::EmbedDialog, snippet::SnippetView, topic_nav::TopicNav};
 
 #[derive(PartialEq, Properties)]
 pub struct TopicPageProps {
@@ -17,6 +17,7 @@ pub struct TopicPageProps {
 
 #[component]
 pub fn TopicPage(props: &TopicPageProps) -> Html {
+    let embedding = use_state(|| false);
     let Some((chapter, topic)) = pyplay_content::topic(&props.topic_id) else {
         return html! { <p class="missing">{ "There is no such topic." }</p> };
     };
@@ -24,6 +25,10 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
         <article class="topic">
             <p class="eyebrow">{ chapter.title }</p>
             <h1>{ topic.title }</h1>
+            <button type="button" class="embed-topic" onclick={let e = embedding.clone(); move |_| e.set(true)}>{ "Embed this topic" }</button>
+            if *embedding {
+                <EmbedDialog topic_id={topic.id} on_close={let e = embedding.clone(); move |()| e.set(false)} />
+            }
             // Prose is our own Markdown, rendered to HTML at build time.
             <div class="prose">{ Html::from_html_unchecked(topic.intro_html.into()) }</div>
             { for topic.snippets.iter().map(|snippet| {

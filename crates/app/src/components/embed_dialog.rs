@@ -1,0 +1,93 @@
+//! "Embed": the HTML that puts a topic or snippet in another page, as a
+//! plain iframe and as embed.js's placeholder, each with a Copy button.
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::embed;
+
+#[derive(PartialEq, Properties)]
+pub struct EmbedDialogProps {
+    pub topic_id: AttrValue,
+    /// None embeds the whole topic.
+    #[prop_or_default]
+    pub snippet_id: Option<AttrValue>,
+    pub on_close: Callback<()>,
+}
+
+/// Copies `text`; `done` hears whether it worked (the clipboard API needs a
+/// secure context).
+fn copy(text: String, done: Callback<bool>) {
+    let navigator = gloo::utils::window().navigator();
+    if !js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined()) {
+        done.emit(false);
+        return;
+    }
+    let written = navigator.clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(wasm_bindgen_futures::JsFuture::from(written).await.is_ok());
+    });
+}
+
+#[component]
+pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
+    let status = use_state(String::new);
+    let first = use_node_ref();
+    {
+        // Focus moves into the dialog, so keyboard users land on the code.
+        let first = first.clone();
+        use_effect_with((), move |()| {
+            if let Some(el) = first.cast::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let site = embed::site_base(&gloo::utils::window().location().href().unwrap_or_default());
+    let (topic, snippet) = (props.topic_id.as_str(), props.snippet_id.as_deref());
+    let title = pyplay_content::topic(topic).map_or(topic.to_string(), |(_, t)| match snippet {
+        Some(s) => {
+            let name = t.snippets.iter().find(|x| x.id == s).map_or(s, |x| x.title);
+            format!("Python: {} — {name}", t.title)
+        }
+        None => format!("Python: {}", t.title),
+    });
+    let iframe = embed::iframe_html(&site, topic, snippet, &title);
+    let script = embed::script_html(&site, topic, snippet);
+    let copy_button = |what: &'static str, text: String| {
+        let status = status.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            copy(
+                text.clone(),
+                Callback::from(move |ok| {
+                    status.set(if ok {
+                        format!("Copied the {what}")
+                    } else {
+                        "Copy failed: select and copy".into()
+                    })
+                }),
+            );
+        });
+        html! { <button type="button" class="copy" {onclick}>{ format!("Copy {what}") }</button> }
+    };
+    let on_close = props.on_close.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            on_close.emit(());
+        }
+    });
+    let heading = if snippet.is_some() { "Embed this snippet" } else { "Embed this topic" };
+    html! {
+        <div class="embed-dialog" role="dialog" aria-label={heading} {onkeydown}>
+            <h2>{ heading }</h2>
+            <p>{ "Auto-sized and loaded when scrolled into view (recommended):" }</p>
+            <textarea ref={first} class="embed-code" data-kind="script" readonly=true rows="3" value={script.clone()} />
+            { copy_button("script HTML", script) }
+            <p>{ "A plain iframe, for pages that cannot load scripts:" }</p>
+            <textarea class="embed-code" data-kind="iframe" readonly=true rows="4" value={iframe.clone()} />
+            { copy_button("iframe HTML", iframe) }
+            <p class="copy-status" role="status">{ (*status).clone() }</p>
+            <button type="button" class="close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "Close" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,296 @@
+//! Embeds: the playground inside someone else's page (www/embed/embed.js).
+//!
+//! URL shape, everything but the word `embed` in the fragment so code never
+//! reaches a server:
+//!   `<site>/?embed#/<topic>[/<snippet>]?theme=dark&readonly=1&height=200&output=click&id=x`
+//!   `<site>/?embed#/code?code=print(1)&…`   arbitrary code (`<pre data-pyplay>`)
+//! The same document as the app, so the service worker's shell covers it.
+//!
+//! The embed tells its parent how tall it is, with one versioned message:
+//!   `{ pyplay: 1, type: "height", id, height }`
+
+use wasm_bindgen::{JsCast, prelude::*};
+
+/// `pyplay` field of every message an embed posts.
+pub const PROTOCOL: u32 = 1;
+
+/// Flags for the iframe: scripts (wasm, editor), its own origin (the Python
+/// worker must be same-origin; service worker for offline), popups that
+/// escape the sandbox (the "Open in playground" link opens the full app).
+/// No top navigation, forms or modals.
+pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+
+/// What an embed shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Topic(String),
+    Snippet(String, String),
+    /// The reader's own code, from the fragment.
+    Code(String),
+    /// An unknown topic or snippet.
+    Missing(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// For `html[data-theme]`; auto follows the reader's system setting.
+    pub fn attr(self) -> Option<&'static str> {
+        match self {
+            Self::Auto => None,
+            Self::Light => Some("light"),
+            Self::Dark => Some("dark"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedOptions {
+    pub target: Target,
+    pub theme: Theme,
+    pub read_only: bool,
+    /// A click-to-run placeholder where the output goes.
+    pub click_to_run: bool,
+    /// Editor height in CSS pixels; the editor scrolls beyond it.
+    pub height: Option<u32>,
+    /// Echoed in height messages so the parent knows which iframe spoke.
+    pub id: Option<String>,
+}
+
+/// Whether the page was opened as an embed (`?embed` in the query).
+pub fn requested(search: &str) -> bool {
+    search.trim_start_matches('?').split('&').any(|p| p == "embed" || p.starts_with("embed="))
+}
+
+/// `application/x-www-form-urlencoded` decoding, as URLSearchParams writes it.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(hi), Some(lo)) => {
+                        out.push((hi * 16 + lo) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl EmbedOptions {
+    /// Parses `location.hash` of an embed.
+    pub fn parse(hash: &str) -> Self {
+        let hash = hash.trim_start_matches('#').trim_start_matches('/');
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let params: Vec<(String, String)> = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (decode(k), decode(v))
+            })
+            .collect();
+        let get = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let flag = |key: &str| get(key).is_some_and(|v| !matches!(v, "0" | "false" | "no"));
+        let mut parts = path.splitn(2, '/').map(decode);
+        let topic = parts.next().unwrap_or_default();
+        let snippet = parts.next().filter(|s| !s.is_empty());
+        let target = match (topic.as_str(), snippet) {
+            ("code", None) => Target::Code(get("code").unwrap_or_default().to_string()),
+            (t, None) if pyplay_content::topic(t).is_some() => Target::Topic(topic),
+            (t, Some(s))
+                if pyplay_content::topic(t)
+                    .is_some_and(|(_, topic)| topic.snippets.iter().any(|x| x.id == s)) =>
+            {
+                Target::Snippet(topic, s)
+            }
+            (t, s) => Target::Missing(match s {
+                Some(s) => format!("{t}/{s}"),
+                None => t.to_string(),
+            }),
+        };
+        Self {
+            target,
+            theme: match get("theme") {
+                Some("dark") => Theme::Dark,
+                Some("light") => Theme::Light,
+                _ => Theme::Auto,
+            },
+            read_only: flag("readonly"),
+            click_to_run: get("output") == Some("click"),
+            height: get("height")
+                .and_then(|h| h.trim_end_matches("px").parse::<u32>().ok())
+                .map(|h| h.clamp(60, 2000)),
+            id: get("id").filter(|id| !id.is_empty()).map(str::to_string),
+        }
+    }
+
+    /// The full page this embed comes from, absolute; `site` ends with `/`.
+    pub fn open_url(&self, site: &str) -> String {
+        match &self.target {
+            Target::Topic(t) => format!("{site}#/{t}"),
+            Target::Snippet(t, s) => format!("{site}#/{t}/{s}"),
+            Target::Code(_) | Target::Missing(_) => site.to_string(),
+        }
+    }
+}
+
+/// The site's base URL (ends with `/`) from any page URL of it.
+pub fn site_base(href: &str) -> String {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    let path = &href[..end];
+    match path.rfind('/') {
+        Some(i) => path[..=i].to_string(),
+        None => format!("{path}/"),
+    }
+}
+
+/// The embed URL of a topic or snippet.
+pub fn embed_src(site: &str, topic: &str, snippet: Option<&str>) -> String {
+    match snippet {
+        Some(s) => format!("{site}?embed#/{topic}/{s}"),
+        None => format!("{site}?embed#/{topic}"),
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+}
+
+/// A plain iframe, for pages that cannot load scripts (fixed height).
+pub fn iframe_html(site: &str, topic: &str, snippet: Option<&str>, title: &str) -> String {
+    let height = if snippet.is_some() { 360 } else { 720 };
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\" sandbox=\"{SANDBOX}\"></iframe>",
+        escape_attr(&embed_src(site, topic, snippet)),
+        escape_attr(title),
+    )
+}
+
+/// The auto-sized, lazy-loaded embed: a placeholder and embed.js.
+pub fn script_html(site: &str, topic: &str, snippet: Option<&str>) -> String {
+    let snippet = snippet.map(|s| format!(" data-pyplay-snippet=\"{}\"", escape_attr(s))).unwrap_or_default();
+    format!(
+        "<div data-pyplay-topic=\"{}\"{snippet}></div>\n<script src=\"{}embed.js\" async></script>",
+        escape_attr(topic),
+        escape_attr(site),
+    )
+}
+
+/// Posts `element`'s height to the parent page whenever it changes. The
+/// message carries only a number and our id, so any parent may read it.
+pub fn report_height(element: &web_sys::Element, id: Option<String>) -> Option<web_sys::ResizeObserver> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    if parent == window {
+        return None;
+    }
+    let element_for_cb = element.clone();
+    let post = move || {
+        let height = element_for_cb.get_bounding_client_rect().height().ceil();
+        let msg = js_sys::Object::new();
+        for (key, value) in [
+            ("pyplay", JsValue::from(PROTOCOL)),
+            ("type", JsValue::from_str("height")),
+            ("id", id.as_deref().map_or(JsValue::NULL, JsValue::from_str)),
+            ("height", JsValue::from(height)),
+        ] {
+            let _ = js_sys::Reflect::set(&msg, &key.into(), &value);
+        }
+        let _ = parent.post_message(&msg, "*");
+    };
+    post();
+    let callback = Closure::<dyn Fn()>::new(post);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    // Lives as long as the page.
+    callback.forget();
+    Some(observer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_embed_query_selects_the_embed() {
+        assert!(requested("?embed"));
+        assert!(requested("?a=1&embed"));
+        assert!(!requested(""));
+        assert!(!requested("?embedded"));
+    }
+
+    #[test]
+    fn snippet_route_and_options() {
+        let topic = pyplay_content::first_topic();
+        let snippet = topic.snippets[0].id;
+        let o = EmbedOptions::parse(&format!(
+            "#/{}/{snippet}?theme=dark&readonly=1&height=200&output=click&id=pyplay-3",
+            topic.id
+        ));
+        assert_eq!(o.target, Target::Snippet(topic.id.into(), snippet.into()));
+        assert_eq!(o.theme, Theme::Dark);
+        assert!(o.read_only && o.click_to_run);
+        assert_eq!(o.height, Some(200));
+        assert_eq!(o.id.as_deref(), Some("pyplay-3"));
+        assert_eq!(o.open_url("https://x.org/py/"), format!("https://x.org/py/#/{}/{snippet}", topic.id));
+    }
+
+    #[test]
+    fn defaults_topics_and_unknowns() {
+        let topic = pyplay_content::first_topic().id;
+        let o = EmbedOptions::parse(&format!("#/{topic}"));
+        assert_eq!(o.target, Target::Topic(topic.into()));
+        assert_eq!(
+            (o.theme, o.read_only, o.click_to_run, o.height, o.id),
+            (Theme::Auto, false, false, None, None)
+        );
+        assert_eq!(EmbedOptions::parse("#/nope/x").target, Target::Missing("nope/x".into()));
+        assert_eq!(
+            EmbedOptions::parse(&format!("#/{topic}/nope")).target,
+            Target::Missing(format!("{topic}/nope"))
+        );
+        assert_eq!(EmbedOptions::parse("#/x?height=tall").height, None);
+        assert_eq!(EmbedOptions::parse("#/x?height=5").height, Some(60));
+        assert!(!EmbedOptions::parse("#/x?readonly=0").read_only);
+    }
+
+    #[test]
+    fn code_comes_decoded_from_the_fragment() {
+        assert!(pyplay_content::topic("code").is_none(), "a topic named code would be shadowed");
+        let o = EmbedOptions::parse("#/code?code=print(%22hi%20%E2%9C%93%22)%0Ax+%3D+1%25&id=a");
+        assert_eq!(o.target, Target::Code("print(\"hi ✓\")\nx = 1%".into()));
+        assert_eq!(EmbedOptions::parse("#/code?code=%zz%4").target, Target::Code("%zz%4".into()));
+        assert_eq!(o.open_url("https://x.org/"), "https://x.org/");
+    }
+
+    #[test]
+    fn urls_and_html_for_the_dialog() {
+        assert_eq!(site_base("https://x.org/py/index.html?a#/enum"), "https://x.org/py/");
+        assert_eq!(site_base("https://x.org/py/#/enum/b"), "https://x.org/py/");
+        assert_eq!(embed_src("https://x.org/", "enum", Some("b")), "https://x.org/?embed#/enum/b");
+        let iframe = iframe_html("https://x.org/", "enum", None, "Enum \"x\"");
+        assert!(iframe.contains("src=\"https://x.org/?embed#/enum\""));
+        assert!(iframe.contains("title=\"Enum &quot;x&quot;\""));
+        assert!(iframe.contains(SANDBOX));
+        assert_eq!(
+            script_html("https://x.org/", "enum", Some("b")),
+            "<div data-pyplay-topic=\"enum\" data-pyplay-snippet=\"b\"></div>\n<script src=\"https://x.org/embed.js\" async></script>"
+        );
+    }
+}

@@ -1,0 +1,108 @@
+// Python Playground embeds for any web page. Served with the site (Trunk
+// copies it to dist/embed.js); include it from the site that serves it:
+//
+//   <div data-pyplay-topic="enum" data-pyplay-snippet="aliases"></div>
+//   <pre data-pyplay>print("hi")</pre>
+//   <script src="https://…/embed.js" async></script>
+//
+// Each placeholder becomes a sandboxed iframe of `<site>/?embed#/…`, loaded
+// when it scrolls near the viewport and sized from the embed's height
+// messages `{ pyplay: 1, type: 'height', id, height }`, accepted only from
+// our origin and from the iframe they name. Options, as data attributes:
+// data-pyplay-theme (light|dark|auto), data-pyplay-readonly,
+// data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title.
+// Defines only window.Pyplay: { version, scan(root) }.
+(() => {
+  'use strict';
+  const VERSION = 1;
+  if (window.Pyplay) {
+    // Included twice: the first copy already watches its placeholders.
+    window.Pyplay.scan();
+    return;
+  }
+  const script = document.currentScript;
+  if (!script || !script.src) return;
+  const site = new URL('./', script.src);
+  const origin = site.origin;
+  // Scripts and wasm; own origin, for the same-origin Python worker and the
+  // service worker; popups escaping the sandbox for "Open in playground".
+  const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+  const OPTIONS = ['theme', 'readonly', 'height', 'output'];
+  const frames = new Map();
+  let counter = 0;
+
+  const observer = 'IntersectionObserver' in window
+    ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          load(entry.target);
+        }
+      }
+    }, { rootMargin: '200px 0px' })
+    : null;
+
+  function load(frame) {
+    if (!frame.src) frame.src = frame.dataset.pyplaySrc;
+  }
+
+  function replace(el) {
+    const params = new URLSearchParams();
+    for (const key of OPTIONS) {
+      const value = el.getAttribute(`data-pyplay-${key}`);
+      if (value !== null) params.set(key, value === '' ? '1' : value);
+    }
+    let route;
+    let title;
+    let height;
+    const topic = el.getAttribute('data-pyplay-topic');
+    if (topic !== null) {
+      const snippet = el.getAttribute('data-pyplay-snippet');
+      route = `/${encodeURIComponent(topic)}${snippet ? `/${encodeURIComponent(snippet)}` : ''}`;
+      title = `Python playground: ${topic}${snippet ? ` (${snippet})` : ''}`;
+      height = snippet ? 300 : 800;
+    } else {
+      const code = el.textContent.replace(/^\r?\n/, '').replace(/\s+$/, '');
+      params.set('code', code);
+      route = '/code';
+      title = 'Python code you can run';
+      height = 110 + 21 * code.split('\n').length;
+    }
+    const id = `pyplay-${++counter}`;
+    params.set('id', id);
+    const frame = document.createElement('iframe');
+    // Everything after `#` stays in the browser: the code never reaches a server.
+    frame.dataset.pyplaySrc = `${site.href}?embed#${route}?${params}`;
+    frame.dataset.pyplayId = id;
+    frame.title = el.getAttribute('data-pyplay-title') || title;
+    frame.setAttribute('sandbox', SANDBOX);
+    frame.setAttribute('loading', 'lazy');
+    frame.className = 'pyplay-embed';
+    // CSSOM, not a style attribute: allowed under a strict style-src.
+    Object.assign(frame.style, { display: 'block', width: '100%', border: '0', height: `${height}px` });
+    frames.set(id, frame);
+    el.replaceWith(frame);
+    if (observer) observer.observe(frame);
+    else load(frame);
+  }
+
+  function scan(root = document) {
+    root.querySelectorAll('[data-pyplay-topic], pre[data-pyplay]').forEach(replace);
+  }
+
+  window.addEventListener('message', (event) => {
+    if (event.origin !== origin) return;
+    const data = event.data;
+    if (!data || typeof data !== 'object' || data.pyplay !== 1 || data.type !== 'height') return;
+    const frame = typeof data.id === 'string' ? frames.get(data.id) : undefined;
+    // Another of our iframes cannot resize this one.
+    if (!frame || event.source !== frame.contentWindow) return;
+    const height = Number(data.height);
+    if (!Number.isFinite(height) || height <= 0) return;
+    frame.style.height = `${Math.min(Math.ceil(height), 20000)}px`;
+  });
+
+  window.Pyplay = Object.freeze({ version: VERSION, scan });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => scan());
+  else scan();
+})();
