@@ -127,6 +127,22 @@ def _parent_of(path):
     return parts[-1], parent
 
 
+def _entry(path):
+    """(name, parent directory, node) of an existing `path`."""
+    name, parent = _parent_of(path)
+    node = parent.children.get(name)
+    if node is None:
+        raise _error(FileNotFoundError, errno.ENOENT, path)
+    return name, parent, node
+
+
+def _directory(path):
+    node = _lookup(path)
+    if not isinstance(node, _Dir):
+        raise _error(NotADirectoryError, errno.ENOTDIR, path)
+    return node
+
+
 def _ino(node):
     return _inodes.setdefault(id(node), len(_inodes) + 1)
 
@@ -153,16 +169,11 @@ def install(os):
         return _stat_of(_fd(fd)[0], os.stat_result)
 
     def listdir(path="."):
-        node = _lookup(_path_arg(path))
-        if not isinstance(node, _Dir):
-            raise _error(NotADirectoryError, errno.ENOTDIR, path)
-        return list(node.children)
+        return list(_directory(_path_arg(path)).children)
 
     def scandir(path="."):
         given = _path_arg(path)
-        node = _lookup(given)
-        if not isinstance(node, _Dir):
-            raise _error(NotADirectoryError, errno.ENOTDIR, path)
+        node = _directory(given)
         return _ScandirIterator(
             [DirEntry(name, given + name if given.endswith("/") else f"{given}/{name}", child)
              for name, child in node.children.items()]
@@ -208,10 +219,7 @@ def install(os):
 
     def rmdir(path, *, dir_fd=None):
         path = _path_arg(path)
-        name, parent = _parent_of(path)
-        node = parent.children.get(name)
-        if node is None:
-            raise _error(FileNotFoundError, errno.ENOENT, path)
+        name, parent, node = _entry(path)
         if not isinstance(node, _Dir):
             raise _error(NotADirectoryError, errno.ENOTDIR, path)
         if node.children:
@@ -220,34 +228,28 @@ def install(os):
 
     def remove(path, *, dir_fd=None):
         path = _path_arg(path)
-        name, parent = _parent_of(path)
-        node = parent.children.get(name)
-        if node is None:
-            raise _error(FileNotFoundError, errno.ENOENT, path)
+        name, parent, node = _entry(path)
         if isinstance(node, _Dir):
             raise _error(IsADirectoryError, errno.EISDIR, path)
         del parent.children[name]
 
     def rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None):
         src, dst = _path_arg(src), _path_arg(dst)
-        name, parent = _parent_of(src)
-        node = parent.children.get(name)
-        if node is None:
-            raise _error(FileNotFoundError, errno.ENOENT, src)
+        name, parent, node = _entry(src)
         new_name, new_parent = _parent_of(dst)
         existing = new_parent.children.get(new_name)
-        if isinstance(existing, _Dir) and (not isinstance(node, _Dir) or existing.children):
-            raise _error(IsADirectoryError if not isinstance(node, _Dir) else OSError,
-                         errno.EISDIR if not isinstance(node, _Dir) else errno.ENOTEMPTY, dst)
+        if isinstance(existing, _Dir):
+            if not isinstance(node, _Dir):
+                raise _error(IsADirectoryError, errno.EISDIR, dst)
+            if existing.children:
+                raise _error(OSError, errno.ENOTEMPTY, dst)
         del parent.children[name]
         new_parent.children[new_name] = node
 
     def chdir(path):
         global _cwd
         path = _path_arg(path)
-        node = _lookup(path)
-        if not isinstance(node, _Dir):
-            raise _error(NotADirectoryError, errno.ENOTDIR, path)
+        _directory(path)
         _cwd = "/" + "/".join(_parts(path))
 
     def getcwd():
