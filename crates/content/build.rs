@@ -98,7 +98,9 @@ fn blank(s: &str) -> bool {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // At run time: a cached build script may have been compiled in another checkout.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap();
+    let root = Path::new(&manifest_dir);
     println!("cargo::rerun-if-changed=chapters.toml");
     println!("cargo::rerun-if-changed=topics");
     println!("cargo::rerun-if-changed=known-differences.toml");
