@@ -401,7 +401,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     <span class="edited" title="Your edits are saved in this browser">{ "edited" }</span>
                 }
                 if props.embeddable {
-                    <button class="embed" onclick={let e = embedding.clone(); move |_| e.set(true)}>{ "Embed" }</button>
+                    <button class="embed-snippet" onclick={let e = embedding.clone(); move |_| e.set(true)}>{ "Embed" }</button>
                 }
                 if props.runnable {
                     <Elapsed
