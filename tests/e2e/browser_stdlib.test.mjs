@@ -2,6 +2,7 @@
 // and sleep that panic on wasm32 without the shims, stdin, files, floods.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { openPage, snippet, finished, useDistInChromium, runCode } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
@@ -84,4 +85,55 @@ test('a million printed lines: bounded output, a responsive page', async () => {
   const worst = Math.max(0, ...gaps);
   console.log(`10**6 lines: ${Date.now() - started} ms; ${gaps.length} frame samples, worst ${worst.toFixed(0)} ms`);
   assert.ok(worst < 500, `a frame took ${worst} ms while output streamed`);
+});
+
+/** CPU seconds used so far by every Chromium process (Linux /proc). */
+function chromiumCpuSeconds() {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('chrom')) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+test('time.sleep and asyncio.sleep wait in real time without spinning the CPU', async () => {
+  const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
+  // The worker blocks through the service worker, so it must be a controlled one.
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+    timeout: 120_000,
+    polling: 250,
+  });
+  await page.reload();
+  const box = snippet(page, 'enum', 'basics');
+  const warm = await runCode(box, 'print("ready")');
+  await finished(page, 'enum', 'basics', warm);
+  const code = [
+    'import asyncio, time',
+    't = time.monotonic()',
+    'print("sleeping", flush=True)',
+    'time.sleep(1.2)',
+    'async def main():',
+    '    await asyncio.gather(asyncio.sleep(0.8), asyncio.sleep(0.5))',
+    'asyncio.run(main())',
+    'print(round(time.monotonic() - t, 1))',
+  ].join('\n');
+  const cpuBefore = chromiumCpuSeconds();
+  const started = Date.now();
+  const previous = await runCode(box, code);
+  await box.locator('.output .stream', { hasText: 'sleeping' }).waitFor();
+  await finished(page, 'enum', 'basics', previous);
+  const wall = (Date.now() - started) / 1000;
+  const cpu = chromiumCpuSeconds() - cpuBefore;
+  console.log(`2.0 s of sleep: ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s of Chromium CPU`);
+  assert.equal(await box.locator('.output .stream').textContent(), 'sleeping\n2.0\n');
+  // Spinning would cost at least the 2 s slept; blocking costs rendering and a few requests.
+  assert.ok(cpu < 1.0, `Chromium used ${cpu} s of CPU during 2 s of sleep`);
+  assert.deepEqual(errors, []);
 });

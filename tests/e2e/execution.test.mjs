@@ -94,3 +94,38 @@ test('a run that kills the interpreter is reported, the code kept, and a new one
   await box.locator('.output .stream', { hasText: 'alive' }).waitFor({ timeout: 60_000 });
   console.log(`crash to next output on a fresh worker: ${Date.now() - t0} ms`);
 });
+
+test('each run starts fresh: patches do not leak, unless the scratchpad keeps a session', async () => {
+  const { page, errors } = await openPage(site.browser, `${site.url}#/scratch`);
+  const box = snippet(page, 'scratch', 'main');
+  const output = () => box.locator('.output .stream').textContent();
+  let previous = await runCode(box, [
+    'import builtins, sys, math, random',
+    'sys.setrecursionlimit(80)',
+    'math.pi = 3',
+    'random.randint = lambda a, b: 4',
+    'builtins.abs = None',
+    'answer = 41',
+  ].join('\n'));
+  await finished(page, 'scratch', 'main', previous);
+  previous = await runCode(box, [
+    'import sys, math, random',
+    'print(sys.getrecursionlimit() > 80, math.pi, random.randint(10, 10), abs(-2))',
+    'print("answer" in globals())',
+  ].join('\n'));
+  await finished(page, 'scratch', 'main', previous);
+  assert.equal(await output(), 'True 3.141592653589793 10 2\nFalse\n');
+
+  // Opted in, the variables live on from run to run.
+  await box.page().getByLabel(/Keep variables between runs/).check();
+  previous = await runCode(box, 'answer = 41\ndef bump(): return answer + 1');
+  await finished(page, 'scratch', 'main', previous);
+  previous = await runCode(box, 'print(bump())');
+  await finished(page, 'scratch', 'main', previous);
+  assert.equal(await output(), '42\n');
+  await box.page().getByLabel(/Keep variables between runs/).uncheck();
+  previous = await runCode(box, 'print("answer" in globals())');
+  await finished(page, 'scratch', 'main', previous);
+  assert.equal(await output(), 'False\n');
+  assert.deepEqual(errors, []);
+});

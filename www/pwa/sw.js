@@ -46,11 +46,26 @@ async function precache() {
   }
 }
 
+// time.sleep in the Python worker: a synchronous request answered after the
+// delay blocks that thread without spinning (crates/worker/src/pause.rs).
+const SLEEP = 'pause.txt';
+const MAX_SLEEP_MS = 10_000;
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
+  if (request.url.startsWith(self.registration.scope + SLEEP)) {
+    event.respondWith(sleep(new URL(request.url)));
+    return;
+  }
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
   event.respondWith(respond(request));
 });
+
+async function sleep(url) {
+  const ms = Math.min(Math.max(Number(url.searchParams.get('ms')) || 0, 0), MAX_SLEEP_MS);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return new Response('', { headers: { 'x-pyplay-slept': String(ms), 'cache-control': 'no-store' } });
+}
 
 async function respond(request) {
   const cache = await caches.open(CACHE);

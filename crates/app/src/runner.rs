@@ -58,6 +58,7 @@ struct QueuedRun {
     id: RunId,
     code: String,
     stdin: String,
+    keep_globals: bool,
 }
 
 type Handlers = (Closure<dyn Fn(MessageEvent)>, Closure<dyn Fn(ErrorEvent)>);
@@ -103,14 +104,15 @@ impl Runner {
         }
     }
 
-    /// Queues `code`, which reads `stdin` through `input()` and `sys.stdin`;
+    /// Queues `code`, which reads `stdin` through `input()` and `sys.stdin`
+    /// and, with `keep_globals`, continues the last such run's variables;
     /// `listener` hears every event of this run.
-    pub fn run(&self, code: String, stdin: String, listener: Listener) -> RunId {
+    pub fn run(&self, code: String, stdin: String, keep_globals: bool, listener: Listener) -> RunId {
         let id = {
             let mut inner = self.inner.borrow_mut();
             let id = inner.next_id;
             inner.next_id += 1;
-            inner.queue.push_back(QueuedRun { id, code, stdin });
+            inner.queue.push_back(QueuedRun { id, code, stdin, keep_globals });
             inner.listeners.insert(id, listener);
             id
         };
@@ -202,8 +204,8 @@ impl Runner {
             let listener = inner.listeners.get(&run.id).cloned();
             (run, listener)
         };
-        let (QueuedRun { id, code, stdin }, listener) = next;
-        self.post(&ToWorker::Run { id, code, stdin });
+        let (QueuedRun { id, code, stdin, keep_globals }, listener) = next;
+        self.post(&ToWorker::Run { id, code, stdin, keep_globals });
         if let Some(listener) = listener {
             listener.emit((id, RunEvent::Started));
         }

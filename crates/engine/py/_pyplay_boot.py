@@ -142,14 +142,11 @@ if not hasattr(time, "tzname"):
 
 
 def _sleep(seconds):
+    if seconds != seconds:
+        raise ValueError("Invalid value NaN (not a number)")
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
-    _pyplay.flush()  # show what was printed before the pause
-    # Compare elapsed time, not against start + seconds: the rounded sum can
-    # end the wait a hair early for a caller who measures now - start.
-    start = _pyplay.monotonic()
-    while _pyplay.monotonic() - start < seconds:
-        pass
+    _pyplay.sleep(seconds)
 
 
 time.sleep = _sleep  # std::thread::sleep panics on wasm32
@@ -291,20 +288,28 @@ _PATCHES = {
 }
 
 
+# Each module's globals as first imported (and patched): a run's monkey
+# patches are undone before the next run (see fresh_main). Noted when the
+# outermost import statement ends, since a module may set up another
+# (warnings configures _py_warnings) or replace itself (decimal).
+_FIRST_STATE = {}  # name -> (module, globals)
+_importing = []  # names loaded by the import statement in progress
+# Their state is reset by their own code, or must live on across runs.
+_OWN_RESET = {"__main__", "sys", "builtins", __name__, "_pyplay_fs", "posix"}
+
+
 class _PatchAfterImport:
     """A meta path finder that lets the real finder load a module, then
-    applies its patch before anyone else sees it."""
+    applies its patch, if any, and notes its first state."""
 
     def find_spec(self, name, path=None, target=None):
-        patch = _PATCHES.get(name)
-        if patch is None:
-            return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
                 continue
             spec = finder.find_spec(name, path, target)
             if spec is not None:
-                spec.loader = _PatchingLoader(spec.loader, patch)
+                if spec.loader is not None:
+                    spec.loader = _PatchingLoader(spec.loader, _PATCHES.get(name))
                 return spec
         return None
 
@@ -318,8 +323,46 @@ class _PatchingLoader:
         return self._loader.create_module(spec)
 
     def exec_module(self, module):
-        self._loader.exec_module(module)
-        self._patch(module)
+        outermost = not _importing
+        _importing.append(module.__spec__.name)
+        try:
+            self._loader.exec_module(module)
+            if self._patch is not None:
+                self._patch(module)
+        finally:
+            if outermost:
+                _note_first_state(_importing)
+                _importing.clear()
+
+    def __getattr__(self, name):
+        # get_source, is_package, get_code...: inspect, pkgutil and runpy ask the loader.
+        return getattr(self._loader, name)
+
+
+def _note_first_state(names):
+    for name in names:
+        module = sys.modules.get(name)
+        if module is not None and name not in _OWN_RESET:
+            _FIRST_STATE[name] = (module, dict(module.__dict__))
+    # The import system makes the outermost module an attribute of its
+    # package only after loading it: part of the package's first state too.
+    # (Inner ones are set already, and may have been rebound since, as
+    # unittest binds its function main over its submodule main.)
+    parent, _, child = names[0].rpartition(".")
+    if parent in _FIRST_STATE and names[0] in sys.modules:
+        _FIRST_STATE[parent][1][child] = sys.modules[names[0]]
+
+
+def _restore_modules():
+    """Puts every module's globals back as they were first imported."""
+    for name, (module, first) in _FIRST_STATE.items():
+        if sys.modules.get(name) is not module:
+            continue
+        now = module.__dict__
+        if len(now) == len(first) and all(now.get(k, now) is v for k, v in first.items()):
+            continue
+        now.clear()
+        now.update(first)
 
 
 # Modules that cannot work in a page fail at import with one plain message.
@@ -349,15 +392,26 @@ sys.meta_path.insert(0, _BlockUnavailable())
 
 
 _BUILTINS = dict(builtins.__dict__)
+_note_first_state(list(sys.modules))
 _RECURSION_LIMIT = sys.getrecursionlimit()
 _PATH = list(sys.path)
 
 
-def fresh_main(stdin=""):
+_session = None  # the __main__ of the last run that kept its globals
+
+
+def fresh_main(stdin="", keep_globals=False):
     """A new, empty __main__ for one run; returns its globals. First undoes
-    what an earlier run changed in state every run shares (see README.md)."""
+    what an earlier run changed in state every run shares (see README.md).
+    With keep_globals, the session's __main__ goes on, as in a REPL, if no
+    other run replaced it; only stdin is new."""
+    global _session
+    if keep_globals and _session is not None and sys.modules.get("__main__") is _session:
+        sys.stdin = sys.__stdin__ = _HostStdin(stdin)
+        return _session.__dict__
     builtins.__dict__.clear()
     builtins.__dict__.update(_BUILTINS)
+    _restore_modules()
     sys.setrecursionlimit(_RECURSION_LIMIT)
     sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__ = _STDOUT, _STDERR
     sys.stdin = sys.__stdin__ = _HostStdin(stdin)
@@ -367,6 +421,7 @@ def fresh_main(stdin=""):
     main = types.ModuleType("__main__")
     main.__builtins__ = __builtins__
     sys.modules["__main__"] = main
+    _session = main if keep_globals else None
     return main.__dict__
 
 

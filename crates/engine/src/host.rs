@@ -5,7 +5,7 @@ pub(crate) use _pyplay::module_def;
 
 #[rustpython_vm::pymodule]
 mod _pyplay {
-    use rustpython_vm::{PyResult, VirtualMachine, builtins::PyStrRef};
+    use rustpython_vm::{PyResult, VirtualMachine, builtins::PyStrRef, function::ArgIntoFloat};
 
     use super::clock;
     use crate::{OutputEvent, Stream, emit};
@@ -47,6 +47,18 @@ mod _pyplay {
         emit(OutputEvent::Flush);
     }
 
+    /// `time.sleep`: flushes output, lets the host block (see
+    /// [`OutputEvent::Pause`]), then waits out the rest, so the elapsed time
+    /// is never short.
+    #[pyfunction]
+    fn sleep(seconds: ArgIntoFloat) {
+        let seconds = f64::from(seconds);
+        emit(OutputEvent::Flush);
+        let start = clock::monotonic();
+        emit(OutputEvent::Pause(seconds));
+        clock::wait_until(start + seconds);
+    }
+
     /// Seconds since the Unix epoch.
     #[pyfunction]
     fn wall_time() -> f64 {
@@ -75,6 +87,21 @@ mod clock {
             now.call0(&p).ok()?.as_f64()
         });
         perf.unwrap_or_else(js_sys::Date::now) / 1000.0
+    }
+
+    /// The host had no way to block: spin (wasm32 has no thread to park).
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn wait_until(deadline: f64) {
+        while monotonic() < deadline {}
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn wait_until(deadline: f64) {
+        let left = deadline - monotonic();
+        if left > 0.0 {
+            std::thread::sleep(std::time::Duration::from_secs_f64(left));
+        }
+        while monotonic() < deadline {}
     }
 
     #[cfg(not(target_arch = "wasm32"))]

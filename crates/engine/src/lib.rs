@@ -22,12 +22,16 @@ pub use pyplay_protocol::{PyError, Stream};
 pub const MAIN_FILE: &str = "main.py";
 
 /// What a running program does with its output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum OutputEvent<'a> {
     Write(Stream, &'a str),
     /// The program called `flush()` (or `print(..., flush=True)`, or is
     /// about to sleep): pass on what is buffered now.
     Flush,
+    /// The program sleeps this many seconds. The sink may block the thread
+    /// for up to that long without spinning (Atomics.wait, a synchronous
+    /// request); the engine then waits out whatever time is left.
+    Pause(f64),
 }
 
 /// Where a run's output goes while it runs.
@@ -94,8 +98,18 @@ impl Engine {
     /// # Errors
     /// The program's uncaught exception or syntax error, as data.
     pub fn run(&self, source: &str, stdin: &str, sink: Sink) -> Result<(), PyError> {
+        self.run_with(source, stdin, false, sink)
+    }
+
+    /// As [`Engine::run`], but continues the globals of the last run made
+    /// with `keep_globals` (a REPL session) if no other run came between;
+    /// a fresh `__main__` otherwise. Nothing else is reset in a session.
+    ///
+    /// # Errors
+    /// The program's uncaught exception or syntax error, as data.
+    pub fn run_with(&self, source: &str, stdin: &str, keep_globals: bool, sink: Sink) -> Result<(), PyError> {
         SINK.with(|s| *s.borrow_mut() = Some(sink));
-        let result = self.interp.enter(|vm| run_main(vm, source, stdin));
+        let result = self.interp.enter(|vm| run_main(vm, source, stdin, keep_globals));
         SINK.with(|s| *s.borrow_mut() = None);
         result
     }
@@ -121,7 +135,8 @@ impl Engine {
                     match event {
                         OutputEvent::Write(Stream::Stdout, text) => out.stdout.push_str(text),
                         OutputEvent::Write(Stream::Stderr, text) => out.stderr.push_str(text),
-                        OutputEvent::Write(Stream::Stdin, _) | OutputEvent::Flush => {}
+                        OutputEvent::Write(Stream::Stdin, _) | OutputEvent::Flush | OutputEvent::Pause(_) => {
+                        }
                     }
                 }),
             )
@@ -138,9 +153,9 @@ impl Default for Engine {
     }
 }
 
-fn run_main(vm: &VirtualMachine, source: &str, stdin: &str) -> Result<(), PyError> {
+fn run_main(vm: &VirtualMachine, source: &str, stdin: &str, keep_globals: bool) -> Result<(), PyError> {
     let outcome = (|| {
-        let globals = fresh_main(vm, stdin)?;
+        let globals = fresh_main(vm, stdin, keep_globals)?;
         let code = vm
             .compile(source, Mode::Exec, MAIN_FILE)
             .map_err(|err| err.into_pyexception(vm, Some(source)))?;
@@ -154,10 +169,16 @@ fn run_main(vm: &VirtualMachine, source: &str, stdin: &str) -> Result<(), PyErro
 }
 
 /// A new `__main__` module, registered in `sys.modules`, whose dict is the
-/// run's globals (so `from __main__ import f`, as timeit uses, works).
-fn fresh_main(vm: &VirtualMachine, stdin: &str) -> Result<PyDictRef, PyRef<PyBaseException>> {
+/// run's globals (so `from __main__ import f`, as timeit uses, works); the
+/// session's one if `keep_globals` and there is one.
+fn fresh_main(
+    vm: &VirtualMachine,
+    stdin: &str,
+    keep_globals: bool,
+) -> Result<PyDictRef, PyRef<PyBaseException>> {
     let boot = vm.import("_pyplay_boot", 0)?;
-    let globals = vm.call_method(&boot, "fresh_main", (vm.ctx.new_str(stdin),))?;
+    let globals =
+        vm.call_method(&boot, "fresh_main", (vm.ctx.new_str(stdin), vm.ctx.new_bool(keep_globals)))?;
     globals
         .downcast::<rustpython_vm::builtins::PyDict>()
         .map_err(|_| vm.new_type_error("fresh_main must return a dict"))

@@ -129,15 +129,82 @@ fn a_run_cannot_break_the_next_one() {
     let engine = Engine::new();
     let first = engine.run_captured(
         "import builtins, sys, os\n\
-         sys.setrecursionlimit(60)\nos.environ['LEFTOVER'] = '1'\nos.chdir('/tmp')\n\
-         open('/home/user/f.txt', 'w').write('x')\nsys.stdout = None\nbuiltins.len = None\n",
+         os.environ['LEFTOVER'] = '1'\nos.chdir('/tmp')\n\
+         open('/home/user/f.txt', 'w').write('x')\n\
+         import math, json, collections, concurrent.futures\n\
+         math.pi = 3\njson.dumps = None\ncollections.Counter = dict\nmath.tau_ish = 6\n\
+         sys.setrecursionlimit(60)\nsys.stdout = None\nbuiltins.len = None\n",
     );
     assert_eq!(first.error, None);
     let second = engine.run_captured(
-        "import sys, os\n\
+        "import sys, os, math, json, collections, concurrent.futures\n\
          print(sys.getrecursionlimit() > 60, 'LEFTOVER' in os.environ, os.getcwd(),\n\
-         os.path.exists('f.txt'), len('abc'))",
+         os.path.exists('f.txt'), len('abc'))\n\
+         print(math.pi, json.dumps([1]), collections.Counter('aab')['a'], hasattr(math, 'tau_ish'))\n\
+         print(concurrent.futures.ThreadPoolExecutor.__name__)",
     );
     assert_eq!(second.error, None, "{:?}", second.error);
-    assert_eq!(second.stdout, "True False /home/user False 3\n");
+    assert_eq!(
+        second.stdout,
+        "True False /home/user False 3\n3.141592653589793 [1] 2 False\nThreadPoolExecutor\n"
+    );
+}
+
+#[test]
+fn sleep_flushes_then_offers_the_host_a_pause_and_is_never_short() {
+    let engine = Engine::new();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let sink = events.clone();
+    let result = engine.run(
+        "import time\nprint('before')\nt = time.monotonic()\ntime.sleep(0.15)\n\
+         print(time.monotonic() - t >= 0.15)\ntime.sleep(0)\ntime.sleep(-1)",
+        "",
+        Box::new(move |event| {
+            sink.borrow_mut().push(match event {
+                OutputEvent::Write(_, text) => format!("write {text:?}"),
+                OutputEvent::Flush => "flush".into(),
+                OutputEvent::Pause(s) => format!("pause {s}"),
+            });
+        }),
+    );
+    assert_eq!(result.map_err(|e| e.kind), Err("ValueError".into()), "a negative sleep is refused");
+    let events = events.borrow();
+    let pause = events.iter().position(|e| e == "pause 0.15").expect("the host is offered the pause");
+    assert_eq!(events[pause - 1], "flush", "output before a sleep is flushed first: {events:?}");
+    assert!(events.iter().position(|e| e.starts_with("write \"before")).unwrap() < pause);
+    assert!(events.contains(&"write \"True\"".to_string()), "{events:?}");
+    assert!(events.contains(&"pause 0".to_string()));
+}
+
+#[test]
+fn a_session_keeps_its_globals_until_another_run_comes_between() {
+    let engine = Engine::new();
+    let run = |code: &str, keep: bool| {
+        let out = Rc::new(RefCell::new(String::new()));
+        let sink = out.clone();
+        let result = engine.run_with(
+            code,
+            "",
+            keep,
+            Box::new(move |event| {
+                if let OutputEvent::Write(_, text) = event {
+                    sink.borrow_mut().push_str(text);
+                }
+            }),
+        );
+        let text = out.borrow().clone();
+        (text, result.err().map(|e| e.kind))
+    };
+    assert_eq!(run("x = 41\ndef f(): return x + 1", true), (String::new(), None));
+    assert_eq!(run("x += 0\nprint(f())", true), ("42\n".into(), None));
+    // A run without the option gets fresh globals, and ends the session.
+    assert_eq!(run("print('x' in globals())", false), ("False\n".into(), None));
+    assert_eq!(run("print(x)", true), (String::new(), Some("NameError".into())));
+    assert_eq!(
+        run("print(x)", true),
+        (String::new(), Some("NameError".into())),
+        "the failed run began a new session"
+    );
+    assert_eq!(run("y = 1", true).1, None);
+    assert_eq!(run("print(y)", true), ("1\n".into(), None));
 }

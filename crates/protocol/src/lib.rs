@@ -39,12 +39,15 @@ pub struct PyError {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToWorker {
     /// Run `code` in a fresh `__main__`; `stdin` is what `input()` and
-    /// `sys.stdin` read.
+    /// `sys.stdin` read. With `keep_globals`, continue the `__main__` of the
+    /// last run that also kept them, as a REPL would (the scratchpad's option).
     Run {
         id: RunId,
         code: String,
         #[serde(default)]
         stdin: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        keep_globals: bool,
     },
     /// Abandon run `id`. A worker busy in Python only sees this once it
     /// yields, so the page also keeps the right to terminate the worker.
@@ -101,12 +104,15 @@ mod tests {
 
     #[test]
     fn run_message_has_a_stable_wire_shape() {
-        let msg = ToWorker::Run { id: 7, code: "print(1)".into(), stdin: "a\n".into() };
+        let msg = ToWorker::Run { id: 7, code: "print(1)".into(), stdin: "a\n".into(), keep_globals: false };
         assert_eq!(msg.to_json(), r#"{"type":"run","id":7,"code":"print(1)","stdin":"a\n"}"#);
         assert_eq!(ToWorker::from_json(&msg.to_json()).unwrap(), msg);
         // Older pages send no stdin: it defaults to empty.
         let old = ToWorker::from_json(r#"{"type":"run","id":1,"code":"x"}"#).unwrap();
-        assert_eq!(old, ToWorker::Run { id: 1, code: "x".into(), stdin: String::new() });
+        assert_eq!(old, ToWorker::Run { id: 1, code: "x".into(), stdin: String::new(), keep_globals: false });
+        let session = ToWorker::Run { id: 2, code: "x".into(), stdin: String::new(), keep_globals: true };
+        assert_eq!(session.to_json(), r#"{"type":"run","id":2,"code":"x","stdin":"","keep_globals":true}"#);
+        assert_eq!(ToWorker::from_json(&session.to_json()).unwrap(), session);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The Python worker: hosts one [`Engine`] inside a dedicated Web Worker and
 //! speaks the `pyplay-protocol` messages with the page.
 
+mod pause;
+
 use std::{cell::RefCell, rc::Rc};
 
 use pyplay_engine::{Engine, OutputEvent, Stream};
@@ -57,7 +59,7 @@ impl Batcher {
     }
 }
 
-fn run(engine: &Engine, id: RunId, code: &str, stdin: &str) {
+fn run(engine: &Engine, id: RunId, code: &str, stdin: &str, keep_globals: bool) {
     let start = now_ms();
     let batcher = Rc::new(RefCell::new(Batcher {
         id,
@@ -66,12 +68,14 @@ fn run(engine: &Engine, id: RunId, code: &str, stdin: &str) {
         last_flush: f64::NEG_INFINITY,
     }));
     let sink = batcher.clone();
-    let result = engine.run(
+    let result = engine.run_with(
         code,
         stdin,
+        keep_globals,
         Box::new(move |event| match event {
             OutputEvent::Write(stream, text) => sink.borrow_mut().push(stream, text),
             OutputEvent::Flush => sink.borrow_mut().flush(),
+            OutputEvent::Pause(seconds) => pause::pause(seconds),
         }),
     );
     batcher.borrow_mut().flush();
@@ -85,7 +89,9 @@ fn main() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(text) = event.data().as_string() else { return };
         match ToWorker::from_json(&text) {
-            Ok(ToWorker::Run { id, code, stdin }) => run(&engine, id, &code, &stdin),
+            Ok(ToWorker::Run { id, code, stdin, keep_globals }) => {
+                run(&engine, id, &code, &stdin, keep_globals)
+            }
             // A stop that arrives here found no run in progress: nothing to do.
             Ok(ToWorker::Stop { .. }) => {}
             Err(err) => web_sys::console::warn_1(&format!("pyplay worker: bad message: {err}").into()),

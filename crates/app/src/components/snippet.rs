@@ -49,6 +49,9 @@ pub struct SnippetViewProps {
     /// Offer the Embed button (not inside an embed).
     #[prop_or(true)]
     pub embeddable: bool,
+    /// Continue the variables of the last such run (the scratchpad's session).
+    #[prop_or_default]
+    pub keep_globals: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -224,7 +227,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let run = {
         let (runner, code, state, highlight, stdin) =
             (runner.clone(), code.clone(), state.clone(), highlight.clone(), stdin.clone());
-        let runnable = props.runnable;
+        let (runnable, keep_globals) = (props.runnable, props.keep_globals);
         Callback::from(move |()| {
             if busy || !runnable {
                 return;
@@ -232,7 +235,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
             highlight.set(None);
             let dispatcher = state.dispatcher();
             let listener = Callback::from(move |(id, event)| dispatcher.dispatch(Action::Event(id, event)));
-            let id = runner.run((*code).clone(), (*stdin).clone(), listener);
+            let id = runner.run((*code).clone(), (*stdin).clone(), keep_globals, listener);
             state.dispatch(Action::Submitted(id));
         })
     };
