@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { openPage, snippet, finished, useDistInChromium, runCode } from '../support/browser.mjs';
+import { openPage, snippet, finished, useDistInChromium, runCode, setCode } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
 
@@ -47,6 +47,35 @@ test('input() reads the stdin box, and the output shows what it read', async () 
   await finished(page, 'enum', 'basics', second);
   assert.equal(await box.locator('.output .stream').textContent(), 'Name? Ada\nAge? 36\nAda is 36\n');
   assert.deepEqual(await box.locator('.output .stream .stdin').allTextContents(), ['Ada\n', '36\n']);
+  assert.deepEqual(errors, []);
+});
+
+test('input() past the stdin box asks in the output; the run goes on with the typed line', async () => {
+  const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
+  // The worker waits through the service worker, so it must be a controlled one.
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+    timeout: 120_000,
+    polling: 250,
+  });
+  await page.reload();
+  const box = snippet(page, 'enum', 'basics');
+  await setCode(box, 'name = input("Name? ")\nage = int(input("Age? "))\nprint(f"{name} is {age}")\n');
+  await box.locator('.stdin-box textarea').fill('Ada');
+  const previous = await box.getAttribute('data-run');
+  await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
+  const field = box.locator('.output .input-line');
+  await field.waitFor({ timeout: 60_000 });
+  // The box's line was read; the prompt for the next one is on screen, and the caret is in the field.
+  assert.equal(await box.locator('.output .stream').textContent(), 'Name? Ada\nAge? ');
+  assert.equal(await box.getAttribute('data-phase'), 'running');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'input-line');
+  await page.waitForTimeout(500); // a waiting program stays waiting
+  await field.fill('36');
+  await field.press('Enter');
+  await finished(page, 'enum', 'basics', previous);
+  assert.equal(await box.locator('.output .stream').textContent(), 'Name? Ada\nAge? 36\nAda is 36\n');
+  assert.deepEqual(await box.locator('.output .stream .stdin').allTextContents(), ['Ada\n', '36\n']);
+  assert.equal(await field.count(), 0);
   assert.deepEqual(errors, []);
 });
 

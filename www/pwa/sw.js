@@ -17,6 +17,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  else if (event.data?.pyplay === 'input') deliverLine(String(event.data.token), String(event.data.line));
 });
 
 self.addEventListener('activate', (event) => {
@@ -46,15 +47,48 @@ async function precache() {
   }
 }
 
-// time.sleep in the Python worker: a synchronous request answered after the
-// delay blocks that thread without spinning (crates/worker/src/pause.rs).
+// The Python worker blocks in synchronous requests for pause.txt, which we
+// answer later (crates/worker/src/blocking.rs): ?ms=N after N ms (time.sleep
+// without spinning), ?input=TOKEN with the line the page sends for TOKEN
+// (input()), or after INPUT_POLL_MS with nothing, and the worker asks again.
 const SLEEP = 'pause.txt';
 const MAX_SLEEP_MS = 10_000;
+const INPUT_POLL_MS = 20_000;
+// token -> the waiting request's resolve, or a line that came first.
+const lines = new Map();
+
+function deliverLine(token, line) {
+  const waiting = lines.get(token);
+  lines.delete(token);
+  if (typeof waiting === 'function') waiting(line);
+  else lines.set(token, line);
+}
+
+async function lineFor(token) {
+  const early = lines.get(token);
+  let line;
+  if (typeof early === 'string') {
+    lines.delete(token);
+    line = early;
+  } else {
+    line = await new Promise((resolve) => {
+      lines.set(token, resolve);
+      setTimeout(() => {
+        if (lines.get(token) === resolve) deliverLine(token, null);
+      }, INPUT_POLL_MS);
+    });
+  }
+  const headers = { 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' };
+  if (line === null) return new Response(null, { status: 204, headers: { ...headers, 'x-pyplay-slept': String(INPUT_POLL_MS) } });
+  return new Response(line, { headers: { ...headers, 'x-pyplay-line': '1' } });
+}
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.url.startsWith(self.registration.scope + SLEEP)) {
-    event.respondWith(sleep(new URL(request.url)));
+    const url = new URL(request.url);
+    const token = url.searchParams.get('input');
+    event.respondWith(token === null ? sleep(url) : lineFor(token));
     return;
   }
   if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;

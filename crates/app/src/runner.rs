@@ -26,6 +26,9 @@ pub enum RunEvent {
         error: Option<PyError>,
         elapsed_ms: f64,
     },
+    /// The program waits in `input()`; the line goes to the service
+    /// worker under this token (`service_worker::send_line`).
+    WantsInput(String),
     /// The user stopped it.
     Stopped,
     /// The interpreter died (a wasm trap or a crash); a new one is starting.
@@ -229,6 +232,11 @@ impl Runner {
             FromWorker::Output { id, stream, text } => {
                 if let Some(listener) = self.listener(id) {
                     listener.emit((id, RunEvent::Output(stream, text)));
+                }
+            }
+            FromWorker::WantsInput { id, token } => {
+                if let Some(listener) = self.listener(id) {
+                    listener.emit((id, RunEvent::WantsInput(token)));
                 }
             }
             FromWorker::Done { id, error, elapsed_ms } => {

@@ -15,6 +15,21 @@ use yew::Callback;
 /// The message sw.js answers with `skipWaiting()`.
 const SKIP_WAITING: &str = "skip-waiting";
 
+/// Hands a line that a running program waits for in `input()` to the
+/// service worker, which holds the Python worker's request for it (sw.js).
+pub fn send_line(token: &str, line: &str) {
+    let navigator = gloo::utils::window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let Some(controller) = navigator.service_worker().controller() else { return };
+    let message = js_sys::Object::new();
+    for (key, value) in [("pyplay", "input"), ("token", token), ("line", line)] {
+        let _ = js_sys::Reflect::set(&message, &key.into(), &value.into());
+    }
+    let _ = controller.post_message(&message);
+}
+
 /// Registers `script` and calls `on_waiting` with each new version that is
 /// installed while this page runs an older one. Does nothing where service
 /// workers are unavailable (plain http, some private modes).

@@ -52,7 +52,8 @@ sys.argv = ["main.py"]
 
 class _HostStdin(io.TextIOBase):
     """sys.stdin: the text the reader typed into the stdin box before the
-    run. What a program reads is echoed (fd 0), as a terminal would show it."""
+    run, then (for readline and input) lines the host asks the reader for,
+    if it can. What a program reads is echoed (fd 0), as a terminal shows it."""
 
     encoding = "utf-8"
     name = "<stdin>"
@@ -76,6 +77,10 @@ class _HostStdin(io.TextIOBase):
         return self._take(self._pos + size)
 
     def readline(self, size=-1):
+        if self._pos >= len(self._text):
+            line = _pyplay.read_line()  # None: the host cannot ask, so end of file
+            if line:
+                self._text += line if line.endswith("\n") else line + "\n"
         end = self._text.find("\n", self._pos)
         end = len(self._text) if end < 0 else end + 1
         if size is not None and size >= 0:

@@ -59,6 +59,14 @@ mod _pyplay {
         clock::wait_until(start + seconds);
     }
 
+    /// A line typed by the reader while the program waits, once the run's
+    /// stdin text is used up; None (end of file) if the host cannot ask.
+    #[pyfunction]
+    fn read_line() -> Option<String> {
+        emit(OutputEvent::Flush);
+        crate::read_line()
+    }
+
     /// Seconds since the Unix epoch.
     #[pyfunction]
     fn wall_time() -> f64 {

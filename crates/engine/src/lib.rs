@@ -37,8 +37,17 @@ pub enum OutputEvent<'a> {
 /// Where a run's output goes while it runs.
 pub type Sink = Box<dyn FnMut(OutputEvent<'_>)>;
 
+/// Asks the reader for one more line of stdin while a program waits;
+/// `None` means end of file.
+pub type LineReader = Box<dyn FnMut() -> Option<String>>;
+
 thread_local! {
     static SINK: RefCell<Option<Sink>> = const { RefCell::new(None) };
+    static READER: RefCell<Option<LineReader>> = const { RefCell::new(None) };
+}
+
+pub(crate) fn read_line() -> Option<String> {
+    READER.with(|reader| reader.borrow_mut().as_mut().and_then(|read| read()))
 }
 
 /// Hands an event to the sink of the run in progress; dropped when none is.
@@ -112,6 +121,12 @@ impl Engine {
         let result = self.interp.enter(|vm| run_main(vm, source, stdin, keep_globals));
         SINK.with(|s| *s.borrow_mut() = None);
         result
+    }
+
+    /// Where `input()` gets a line once the run's stdin text is used up
+    /// (interactive input); without one, it meets end of file.
+    pub fn set_line_reader(&self, reader: Option<LineReader>) {
+        READER.with(|r| *r.borrow_mut() = reader);
     }
 
     /// Runs `source` with an empty stdin and collects its output.

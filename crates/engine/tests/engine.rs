@@ -208,3 +208,22 @@ fn a_session_keeps_its_globals_until_another_run_comes_between() {
     assert_eq!(run("y = 1", true).1, None);
     assert_eq!(run("print(y)", true), ("1\n".into(), None));
 }
+
+#[test]
+fn input_asks_the_line_reader_once_the_stdin_text_is_used_up() {
+    let engine = Engine::new();
+    let typed = Rc::new(RefCell::new(vec!["Grace".to_string(), "36".to_string()]));
+    let source = typed.clone();
+    engine.set_line_reader(Some(Box::new(move || {
+        let mut lines = source.borrow_mut();
+        (!lines.is_empty()).then(|| lines.remove(0))
+    })));
+    let out = engine.run_captured_with_stdin(
+        "a = input('First? ')\nb = input('Name? ')\nc = input('Age? ')\nprint(a, b, int(c) + 1)\ninput()",
+        "Ada\n",
+    );
+    engine.set_line_reader(None);
+    assert_eq!(out.stdout, "First? Name? Age? Ada Grace 37\n");
+    assert_eq!(out.error.map(|e| e.kind), Some("EOFError".into()), "the reader said end of file");
+    assert!(typed.borrow().is_empty());
+}

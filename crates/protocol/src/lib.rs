@@ -64,6 +64,10 @@ pub enum FromWorker {
     Output { id: RunId, stream: Stream, text: String },
     /// The run finished; `error` is set when it raised.
     Done { id: RunId, error: Option<PyError>, elapsed_ms: f64 },
+    /// The run waits in `input()` for a line. The page sends it to the
+    /// service worker as `{pyplay: "input", token, line}`; the worker is
+    /// blocked in a request that the service worker answers with it.
+    WantsInput { id: RunId, token: String },
 }
 
 impl ToWorker {
@@ -131,6 +135,9 @@ mod tests {
         assert_eq!(FromWorker::from_json(&done.to_json()).unwrap(), done);
         let out = FromWorker::Output { id: 1, stream: Stream::Stderr, text: "x".into() };
         assert!(out.to_json().contains(r#""stream":"stderr""#));
+        let wants = FromWorker::WantsInput { id: 4, token: "4-123".into() };
+        assert_eq!(wants.to_json(), r#"{"type":"wants_input","id":4,"token":"4-123"}"#);
+        assert_eq!(FromWorker::from_json(&wants.to_json()).unwrap(), wants);
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! The Python worker: hosts one [`Engine`] inside a dedicated Web Worker and
 //! speaks the `pyplay-protocol` messages with the page.
 
-mod pause;
+mod blocking;
 
-use std::{cell::RefCell, rc::Rc};
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+};
 
 use pyplay_engine::{Engine, OutputEvent, Stream};
 use pyplay_protocol::{FromWorker, RunId, ToWorker};
@@ -59,7 +62,25 @@ impl Batcher {
     }
 }
 
+thread_local! {
+    static CURRENT_RUN: Cell<RunId> = const { Cell::new(0) };
+}
+
+/// `input()` past the stdin text: the page is asked for a line (and shows
+/// a prompt field) while this worker blocks on the service worker.
+fn read_line_from_page() -> Option<String> {
+    if !blocking::service_worker_answers() {
+        return None;
+    }
+    let id = CURRENT_RUN.get();
+    // Unique across workers and tabs: they share one service worker.
+    let token = format!("{id}-{}", js_sys::Math::random().to_bits());
+    post(&FromWorker::WantsInput { id, token: token.clone() });
+    blocking::wait_for_line(&token)
+}
+
 fn run(engine: &Engine, id: RunId, code: &str, stdin: &str, keep_globals: bool) {
+    CURRENT_RUN.set(id);
     let start = now_ms();
     let batcher = Rc::new(RefCell::new(Batcher {
         id,
@@ -75,7 +96,7 @@ fn run(engine: &Engine, id: RunId, code: &str, stdin: &str, keep_globals: bool) 
         Box::new(move |event| match event {
             OutputEvent::Write(stream, text) => sink.borrow_mut().push(stream, text),
             OutputEvent::Flush => sink.borrow_mut().flush(),
-            OutputEvent::Pause(seconds) => pause::pause(seconds),
+            OutputEvent::Pause(seconds) => blocking::pause(seconds),
         }),
     );
     batcher.borrow_mut().flush();
@@ -86,6 +107,7 @@ fn main() {
     console_panic_note();
     let start = now_ms();
     let engine = Engine::new();
+    engine.set_line_reader(Some(Box::new(read_line_from_page)));
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(text) = event.data().as_string() else { return };
         match ToWorker::from_json(&text) {

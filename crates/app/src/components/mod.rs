@@ -4,6 +4,7 @@ pub mod editor;
 pub mod elapsed;
 pub mod embed_dialog;
 pub mod embed_page;
+pub mod input_line;
 pub mod output;
 pub mod scratch_page;
 pub mod search;

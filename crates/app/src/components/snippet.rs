@@ -13,12 +13,13 @@ use crate::{
         editor::Editor,
         elapsed::Elapsed,
         embed_dialog::EmbedDialog,
+        input_line::InputLine,
         output::Output,
         stdin_box::{StdinBox, reads_stdin},
     },
     output_buffer::OutputBuffer,
     runner::{EngineStatus, RunEvent, Runner},
-    share, storage,
+    service_worker, share, storage,
 };
 
 #[derive(PartialEq, Properties)]
@@ -86,11 +87,15 @@ struct RunState {
     elapsed_ms: Option<f64>,
     /// Page time when the worker took the run.
     started_at: Option<f64>,
+    /// The program waits in `input()` for the line sent under this token.
+    wants_input: Option<String>,
 }
 
 enum Action {
     Submitted(RunId),
     Event(RunId, RunEvent),
+    /// The reader sent the line the program waited for.
+    LineSent,
 }
 
 impl Reducible for RunState {
@@ -106,16 +111,20 @@ impl Reducible for RunState {
                 notice: None,
                 elapsed_ms: None,
                 started_at: None,
+                wants_input: None,
             }),
+            Action::LineSent => Rc::new(Self { wants_input: None, ..(*self).clone() }),
             Action::Event(id, _) if self.run != Some(id) => self,
             Action::Event(_, event) => {
                 let mut next = (*self).clone();
+                next.wants_input = None;
                 match event {
                     RunEvent::Started => {
                         next.phase = Phase::Running;
                         next.started_at = gloo::utils::window().performance().map(|p| p.now());
                     }
                     RunEvent::Output(stream, text) => Rc::make_mut(&mut next.output).push(stream, &text),
+                    RunEvent::WantsInput(token) => next.wants_input = Some(token),
                     RunEvent::Finished { error, elapsed_ms } => {
                         next.phase = Phase::Finished;
                         next.error = error;
@@ -142,6 +151,14 @@ impl Reducible for RunState {
 /// Python a single thread (see crates/engine/README.md).
 fn uses_threads(code: &str) -> bool {
     ["threading", "ThreadPoolExecutor", "concurrent.futures", "_thread"].iter().any(|m| code.contains(m))
+}
+
+/// Sends the typed line to the program waiting in `input()`, and drops the field.
+fn on_input_line(state: UseReducerHandle<RunState>, token: String) -> Callback<String> {
+    Callback::from(move |line: String| {
+        service_worker::send_line(&token, &line);
+        state.dispatch(Action::LineSent);
+    })
 }
 
 /// Where to mark an error in the editor: syntax errors, whose column is known.
@@ -208,6 +225,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
         notice: None,
         elapsed_ms: None,
         started_at: None,
+        wants_input: None,
     });
 
     {
@@ -456,6 +474,9 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                         notice={state.notice.clone()}
                         online={on_line}
                     />
+                }
+                if let Some(token) = state.wants_input.clone() {
+                    <InputLine on_submit={on_input_line(state.clone(), token)} />
                 }
             </div>
         </div>

@@ -1,5 +1,6 @@
-//! The lines `input()` and `sys.stdin` read, typed before the run: the
-//! worker cannot pause Python to wait for the page, so it gets them up front.
+//! The lines `input()` and `sys.stdin` read, typed before the run. Past
+//! them, `input()` asks in the output, where the service worker can hold the
+//! Python worker while the reader types (crates/worker/src/blocking.rs).
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -30,9 +31,10 @@ pub fn StdinBox(props: &StdinBoxProps) -> Html {
                 {oninput}
             />
             <p class="hint">
-                { "Each input() call reads the next line. The playground cannot pause a running \
-                   program to wait for typing, so type the lines before you press Run; \
-                   what the program reads is shown in the output." }
+                { "Each input() call reads the next line typed here. When these run out, the \
+                   program asks in the output and waits for you, once the page's offline \
+                   support (its service worker) is running; until then, and in browsers \
+                   without it, input() past these lines meets end of file (EOFError)." }
             </p>
         </div>
     }

@@ -1,10 +1,12 @@
-//! Blocking the worker thread for `time.sleep` without burning a core.
+//! Blocking the worker thread: for `time.sleep` without burning a core, and
+//! for `input()` until the reader types a line.
 //!
 //! wasm32 cannot park a thread, but a worker can block in two ways:
 //! `Atomics.wait` on a SharedArrayBuffer (only when cross-origin isolated),
-//! or a synchronous request that our service worker answers after the delay
-//! (`pause.txt` in sw.js). Which one works is found on first use; with
-//! neither, the engine spins out the time as before.
+//! or a synchronous request that our service worker answers later
+//! (`pause.txt` in sw.js): after a delay, or with the line the page sent it.
+//! Which one works is found on first use. Without either, a sleep spins and
+//! `input()` meets end of file.
 
 use std::cell::RefCell;
 
@@ -20,6 +22,10 @@ const MAX_REQUEST_MS: f64 = 10_000.0;
 /// service worker lacks it.
 const SLEPT_HEADER: &str = "x-pyplay-slept";
 
+/// sw.js sets this header on an answer that carries a typed line; one with
+/// only SLEPT_HEADER means "nothing yet, ask again" (its INPUT_POLL_MS).
+const LINE_HEADER: &str = "x-pyplay-line";
+
 enum Blocker {
     Unknown,
     Atomics(js_sys::Int32Array),
@@ -29,6 +35,35 @@ enum Blocker {
 
 thread_local! {
     static BLOCKER: RefCell<Blocker> = const { RefCell::new(Blocker::Unknown) };
+    /// Whether our service worker answers this worker's requests.
+    static CONTROLLED: RefCell<Option<bool>> = const { RefCell::new(None) };
+}
+
+/// Whether this worker can block on the service worker (asked once).
+pub fn service_worker_answers() -> bool {
+    CONTROLLED.with(|c| *c.borrow_mut().get_or_insert_with(|| ask_service_worker(0.0)))
+}
+
+/// Blocks until the page sends the line for `token` (see
+/// `FromWorker::WantsInput`); None if the service worker stops answering.
+pub fn wait_for_line(token: &str) -> Option<String> {
+    loop {
+        let answer = || -> Result<Option<Option<String>>, JsValue> {
+            let xhr = XmlHttpRequest::new()?;
+            xhr.open_with_async("GET", &format!("pause.txt?input={token}"), false)?;
+            xhr.send()?;
+            if xhr.get_response_header(LINE_HEADER)?.is_some() {
+                return Ok(Some(xhr.response_text()?));
+            }
+            // Held to its limit with no line yet: ask again.
+            Ok((xhr.get_response_header(SLEPT_HEADER)?.is_some()).then_some(None))
+        };
+        match answer() {
+            Ok(Some(Some(line))) => return Some(line),
+            Ok(Some(None)) => {}
+            Ok(None) | Err(_) => return None,
+        }
+    }
 }
 
 /// Blocks for about `seconds` (never longer), or returns at once if this
@@ -48,7 +83,7 @@ pub fn pause(seconds: f64) {
                 // Nobody notifies the cell: this is a timed wait.
                 let _ = js_sys::Atomics::wait_with_timeout(cell, 0, 0, ms);
             }
-            Blocker::ServiceWorker => {
+            Blocker::ServiceWorker if service_worker_answers() => {
                 let mut left = ms;
                 while left >= MIN_MS {
                     let chunk = left.min(MAX_REQUEST_MS);
@@ -59,7 +94,7 @@ pub fn pause(seconds: f64) {
                     left -= chunk;
                 }
             }
-            Blocker::Unknown | Blocker::Spin => {}
+            Blocker::ServiceWorker | Blocker::Unknown | Blocker::Spin => {}
         }
     });
 }
