@@ -152,7 +152,8 @@ test('time.sleep and asyncio.sleep wait in real time without spinning the CPU', 
     'async def main():',
     '    await asyncio.gather(asyncio.sleep(0.8), asyncio.sleep(0.5))',
     'asyncio.run(main())',
-    'print(round(time.monotonic() - t, 1))',
+    'elapsed = time.monotonic() - t',
+    'print(elapsed >= 2.0, elapsed < 3.0)  # never short; a loaded machine may run late',
   ].join('\n');
   const cpuBefore = chromiumCpuSeconds();
   const started = Date.now();
@@ -162,7 +163,7 @@ test('time.sleep and asyncio.sleep wait in real time without spinning the CPU', 
   const wall = (Date.now() - started) / 1000;
   const cpu = chromiumCpuSeconds() - cpuBefore;
   console.log(`2.0 s of sleep: ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s of Chromium CPU`);
-  assert.equal(await box.locator('.output .stream').textContent(), 'sleeping\n2.0\n');
+  assert.equal(await box.locator('.output .stream').textContent(), 'sleeping\nTrue True\n');
   // Spinning would cost at least the 2 s slept; blocking costs rendering and a few requests.
   assert.ok(cpu < 1.0, `Chromium used ${cpu} s of CPU during 2 s of sleep`);
   assert.deepEqual(errors, []);
