@@ -8,22 +8,9 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentType } from '../../tools/content-types.mjs';
 
 /** Whether an Accept-Encoding header value allows `coding` (q=0 refuses it). */
 function accepts(header = '', coding) {
@@ -83,7 +70,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
         path = join(path, 'index.html');
         info = await stat(path);
       }
-      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      const type = contentType(path);
       let encoding = null;
       for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
         if (!accepts(req.headers['accept-encoding'], enc)) continue;

@@ -5,27 +5,13 @@
 //   node www/pwa/build-sw.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentType } from '../../tools/content-types.mjs';
 
 const TEMPLATE = new URL('./sw.js', import.meta.url);
 const MARKER = "/* BUILD */ { version: 'template', files: [] }";
 const OUTPUT = 'sw.js';
-
-// What the service worker serves them as, whatever the host says.
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * Skipped: the worker itself, dotfiles (Trunk's lock and stage dir), and the
@@ -57,7 +43,7 @@ export function buildServiceWorker(dir, { precache = true } = {}) {
     return {
       url: path,
       integrity: `sha256-${createHash('sha256').update(body).digest('base64')}`,
-      type: TYPES[extname(path)] ?? 'application/octet-stream',
+      type: contentType(path),
       size: body.length,
     };
   });
