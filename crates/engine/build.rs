@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 /// Packages and modules left out of the frozen standard library because they
 /// cannot work in a web page. Only names no lesson or conformance program
-/// imports; the first five are refused at import anyway (`_UNAVAILABLE` in
-/// py/_pyplay_boot.py).
+/// imports; each is also in `_UNAVAILABLE` (py/_pyplay_boot.py), so importing
+/// one still says why.
 const DROPPED: &[&str] = &[
     "multiprocessing",
     "sqlite3",
