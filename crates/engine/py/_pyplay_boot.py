@@ -379,6 +379,12 @@ _UNAVAILABLE = {
     "ssl": "a web page cannot open network connections",
     "tkinter": "a web page has no desktop windows",
     "curses": "a web page has no terminal",
+    # Left out of the frozen stdlib (DROPPED in build.rs).
+    "turtle": "a web page has no desktop windows",
+    "turtledemo": "a web page has no desktop windows",
+    "idlelib": "a web page has no desktop windows",
+    "ensurepip": "a web page cannot install packages",
+    "venv": "a web page cannot install packages",
 }
 
 

@@ -13,10 +13,14 @@ use rustpython_vm::{
     AsObject, Interpreter, PyObjectRef, PyRef, VirtualMachine,
     builtins::{PyBaseException, PyDictRef},
     compiler::Mode,
+    frozen::FrozenLib,
     scope::Scope,
 };
 
 pub use pyplay_protocol::{PyError, Stream};
+
+/// RustPython's frozen standard library as build.rs re-encoded it.
+static FROZEN_STDLIB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stdlib.frozen"));
 
 /// File name the user's code runs under; tracebacks show it.
 pub const MAIN_FILE: &str = "main.py";
@@ -90,7 +94,7 @@ impl Engine {
         defs.push(host::module_def(&builder.ctx));
         let interp = builder
             .add_native_modules(&defs)
-            .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+            .add_frozen_modules(FrozenLib::from_ref(FROZEN_STDLIB))
             .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../py"))
             .build();
         interp.enter(|vm| {
