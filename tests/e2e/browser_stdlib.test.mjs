@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { openPage, snippet, finished, useDistInChromium, runCode, setCode } from '../support/browser.mjs';
+import { openPage, snippet, finished, useDistInChromium, runCode, setCode, controlledByServiceWorker } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
 
@@ -53,10 +53,7 @@ test('input() reads the stdin box, and the output shows what it read', async () 
 test('input() past the stdin box asks in the output; the run goes on with the typed line', async () => {
   const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
   // The worker waits through the service worker, so it must be a controlled one.
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
-    timeout: 120_000,
-    polling: 250,
-  });
+  await controlledByServiceWorker(page);
   await page.reload();
   const box = snippet(page, 'enum', 'basics');
   await setCode(box, 'name = input("Name? ")\nage = int(input("Age? "))\nprint(f"{name} is {age}")\n');
@@ -135,10 +132,7 @@ function chromiumCpuSeconds() {
 test('time.sleep and asyncio.sleep wait in real time without spinning the CPU', async () => {
   const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
   // The worker blocks through the service worker, so it must be a controlled one.
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
-    timeout: 120_000,
-    polling: 250,
-  });
+  await controlledByServiceWorker(page);
   await page.reload();
   const box = snippet(page, 'enum', 'basics');
   // Imported once first: importing asyncio costs CPU that is not the sleep's.

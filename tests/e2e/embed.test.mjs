@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, runCode, setCode, editorText, ARTIFACTS } from '../support/browser.mjs';
+import { launch, openPage, runCode, setCode, editorText, ARTIFACTS, controlledByServiceWorker } from '../support/browser.mjs';
 import { startServer } from '../support/serve.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -205,10 +205,7 @@ test('an embed works offline once the service worker it registered has cached th
   await box.getByRole('button', { name: 'Run' }).click();
   await done.waitFor({ timeout: 120_000 });
   // Registered once Python is ready, as in the app; the first install claims the page.
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
-    timeout: 120_000,
-    polling: 250,
-  });
+  await controlledByServiceWorker(page);
   await own.close();
   await page.reload();
   await box.getByRole('button', { name: 'Run' }).click();

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, launch, openPage, snippet, finished, runCode, ARTIFACTS } from '../support/browser.mjs';
+import { CHROMIUM, launch, openPage, snippet, finished, runCode, ARTIFACTS, controlledByServiceWorker as controlled } from '../support/browser.mjs';
 import { startServer } from '../support/serve.mjs';
 import { buildServiceWorker } from '../../www/pwa/build-sw.mjs';
 
@@ -29,14 +29,6 @@ function copyOfDist() {
   return dir;
 }
 
-/** Waits until this build's service worker is activated and controls the page. */
-async function controlled(page) {
-  // Synchronous on purpose: waitForFunction takes a returned promise as truthy.
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
-    timeout: 120_000,
-    polling: 250,
-  });
-}
 
 /** The service worker's caches and what they hold, from inside the page. */
 function cacheContents(page) {

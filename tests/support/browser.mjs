@@ -40,6 +40,15 @@ export async function openPage(browser, url) {
   return { page, context, errors, started };
 }
 
+/** Waits until this build's service worker is activated and controls the page. */
+export async function controlledByServiceWorker(page) {
+  // Synchronous on purpose: waitForFunction takes a returned promise as truthy.
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+    timeout: 120_000,
+    polling: 250,
+  });
+}
+
 export function snippet(page, topic, id) {
   return page.locator(`[data-snippet="${topic}-${id}"]`);
 }
