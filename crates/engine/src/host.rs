@@ -56,7 +56,7 @@ mod _pyplay {
         emit(OutputEvent::Flush);
         let start = clock::monotonic();
         emit(OutputEvent::Pause(seconds));
-        clock::wait_until(start + seconds);
+        clock::wait(start, seconds);
     }
 
     /// A line typed by the reader while the program waits, once the run's
@@ -97,19 +97,23 @@ mod clock {
         perf.unwrap_or_else(js_sys::Date::now) / 1000.0
     }
 
+    // Until `seconds` have passed since `start`. Elapsed time is compared,
+    // not `monotonic() < start + seconds`: the rounded sum can end the wait a
+    // hair early for a caller who measures `now - start`.
+
     /// The host had no way to block: spin (wasm32 has no thread to park).
     #[cfg(target_arch = "wasm32")]
-    pub(crate) fn wait_until(deadline: f64) {
-        while monotonic() < deadline {}
+    pub(crate) fn wait(start: f64, seconds: f64) {
+        while monotonic() - start < seconds {}
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) fn wait_until(deadline: f64) {
-        let left = deadline - monotonic();
+    pub(crate) fn wait(start: f64, seconds: f64) {
+        let left = seconds - (monotonic() - start);
         if left > 0.0 {
             std::thread::sleep(std::time::Duration::from_secs_f64(left));
         }
-        while monotonic() < deadline {}
+        while monotonic() - start < seconds {}
     }
 
     #[cfg(not(target_arch = "wasm32"))]
