@@ -15,14 +15,19 @@ use yew::Callback;
 /// The message sw.js answers with `skipWaiting()`.
 const SKIP_WAITING: &str = "skip-waiting";
 
+/// The page's service workers; None where they are unavailable (plain
+/// http, some private modes).
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = gloo::utils::window().navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .unwrap_or(false)
+        .then(|| navigator.service_worker())
+}
+
 /// Hands a line that a running program waits for in `input()` to the
 /// service worker, which holds the Python worker's request for it (sw.js).
 pub fn send_line(token: &str, line: &str) {
-    let navigator = gloo::utils::window().navigator();
-    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-        return;
-    }
-    let Some(controller) = navigator.service_worker().controller() else { return };
+    let Some(controller) = container().and_then(|c| c.controller()) else { return };
     let message = js_sys::Object::new();
     for (key, value) in [("pyplay", "input"), ("token", token), ("line", line)] {
         let _ = js_sys::Reflect::set(&message, &key.into(), &value.into());
@@ -34,11 +39,7 @@ pub fn send_line(token: &str, line: &str) {
 /// installed while this page runs an older one. Does nothing where service
 /// workers are unavailable (plain http, some private modes).
 pub fn watch(script: String, on_waiting: Callback<ServiceWorker>) {
-    let navigator = gloo::utils::window().navigator();
-    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-        return;
-    }
-    let container = navigator.service_worker();
+    let Some(container) = container() else { return };
     yew::platform::spawn_local(async move {
         let registration = match JsFuture::from(container.register(&script)).await {
             Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),

@@ -8,7 +8,7 @@
 //! Which one works is found on first use. Without either, a sleep spins and
 //! `input()` meets end of file.
 
-use std::cell::RefCell;
+use std::cell::{Cell, OnceCell};
 
 use wasm_bindgen::JsValue;
 use web_sys::XmlHttpRequest;
@@ -26,22 +26,21 @@ const SLEPT_HEADER: &str = "x-pyplay-slept";
 /// only SLEPT_HEADER means "nothing yet, ask again" (its INPUT_POLL_MS).
 const LINE_HEADER: &str = "x-pyplay-line";
 
-enum Blocker {
-    Unknown,
-    Atomics(js_sys::Int32Array),
-    ServiceWorker,
-    Spin,
-}
-
 thread_local! {
-    static BLOCKER: RefCell<Blocker> = const { RefCell::new(Blocker::Unknown) };
-    /// Whether our service worker answers this worker's requests.
-    static CONTROLLED: RefCell<Option<bool>> = const { RefCell::new(None) };
+    /// A cell for `Atomics.wait`, if cross-origin isolated (created once).
+    static ATOMICS: OnceCell<Option<js_sys::Int32Array>> = const { OnceCell::new() };
+    /// Whether our service worker answers this worker's requests: asked on
+    /// first use, and false from the first request it fails to answer.
+    static CONTROLLED: Cell<Option<bool>> = const { Cell::new(None) };
 }
 
-/// Whether this worker can block on the service worker (asked once).
+/// Whether this worker can block on the service worker.
 pub fn service_worker_answers() -> bool {
-    CONTROLLED.with(|c| *c.borrow_mut().get_or_insert_with(|| ask_service_worker(0.0)))
+    CONTROLLED.get().unwrap_or_else(|| {
+        let answers = ask_service_worker(0.0);
+        CONTROLLED.set(Some(answers));
+        answers
+    })
 }
 
 /// Blocks until the page sends the line for `token` (see
@@ -49,9 +48,7 @@ pub fn service_worker_answers() -> bool {
 pub fn wait_for_line(token: &str) -> Option<String> {
     loop {
         let answer = || -> Result<Option<Option<String>>, JsValue> {
-            let xhr = XmlHttpRequest::new()?;
-            xhr.open_with_async("GET", &format!("pause.txt?input={token}"), false)?;
-            xhr.send()?;
+            let xhr = request(&format!("input={token}"))?;
             if xhr.get_response_header(LINE_HEADER)?.is_some() {
                 return Ok(Some(xhr.response_text()?));
             }
@@ -73,30 +70,23 @@ pub fn pause(seconds: f64) {
     if ms.is_nan() || ms < MIN_MS {
         return;
     }
-    BLOCKER.with(|blocker| {
-        let mut blocker = blocker.borrow_mut();
-        if matches!(*blocker, Blocker::Unknown) {
-            *blocker = atomics().map_or(Blocker::ServiceWorker, Blocker::Atomics);
-        }
-        match &*blocker {
-            Blocker::Atomics(cell) => {
-                // Nobody notifies the cell: this is a timed wait.
-                let _ = js_sys::Atomics::wait_with_timeout(cell, 0, 0, ms);
-            }
-            Blocker::ServiceWorker if service_worker_answers() => {
-                let mut left = ms;
-                while left >= MIN_MS {
-                    let chunk = left.min(MAX_REQUEST_MS);
-                    if !ask_service_worker(chunk) {
-                        *blocker = Blocker::Spin;
-                        return;
-                    }
-                    left -= chunk;
-                }
-            }
-            Blocker::ServiceWorker | Blocker::Unknown | Blocker::Spin => {}
-        }
+    let waited = ATOMICS.with(|cell| {
+        let cell = cell.get_or_init(atomics).as_ref()?;
+        // Nobody notifies the cell: this is a timed wait.
+        js_sys::Atomics::wait_with_timeout(cell, 0, 0, ms).ok()
     });
+    if waited.is_some() || !service_worker_answers() {
+        return;
+    }
+    let mut left = ms;
+    while left >= MIN_MS {
+        let chunk = left.min(MAX_REQUEST_MS);
+        if !ask_service_worker(chunk) {
+            CONTROLLED.set(Some(false));
+            return;
+        }
+        left -= chunk;
+    }
 }
 
 /// A cell to wait on, if this worker may create a SharedArrayBuffer.
@@ -108,15 +98,21 @@ fn atomics() -> Option<js_sys::Int32Array> {
     Some(js_sys::Int32Array::new(&js_sys::SharedArrayBuffer::new(4)))
 }
 
+/// A synchronous GET of `pause.txt?{query}`, sent and answered.
+fn request(query: &str) -> Result<XmlHttpRequest, JsValue> {
+    let xhr = XmlHttpRequest::new()?;
+    // Relative to the worker script, which sits at the root of the site.
+    xhr.open_with_async("GET", &format!("pause.txt?{query}"), false)?;
+    xhr.send()?;
+    Ok(xhr)
+}
+
 /// A synchronous request the service worker holds for `ms`. False when the
 /// worker is not controlled (first visit, no service worker) or offline
 /// without one: the answer then lacks [`SLEPT_HEADER`].
 fn ask_service_worker(ms: f64) -> bool {
     let answered = || -> Result<bool, JsValue> {
-        let xhr = XmlHttpRequest::new()?;
-        // Relative to the worker script, which sits at the root of the site.
-        xhr.open_with_async("GET", &format!("pause.txt?ms={}", ms.round()), false)?;
-        xhr.send()?;
+        let xhr = request(&format!("ms={}", ms.round()))?;
         Ok(xhr.status()? == 200 && xhr.get_response_header(SLEPT_HEADER)?.is_some())
     };
     answered().unwrap_or(false)
