@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
-export const COMPRESSIBLE = /\.(wasm|js|mjs|html|css|svg|json|txt|map|webmanifest|zip|data|py)$/;
+export const COMPRESSIBLE = /\.(wasm|js|mjs|html|css|svg|json|txt|map|webmanifest|zip|data|py|bin)$/;
 const MIN_SAVING = 0.05;
 
 export function cacheDir() {

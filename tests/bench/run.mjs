@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../support/serve.mjs';
-import { CHROMIUM, ARTIFACTS, BROWSER_ARGS } from '../support/browser.mjs';
+import { CHROMIUM, ARTIFACTS, BROWSER_ARGS, setCode } from '../support/browser.mjs';
 import { precompressDir, wireSizes } from '../../tools/precompress.mjs';
 
 const here = (p) => new URL(p, import.meta.url).pathname;
@@ -165,7 +165,7 @@ const APP_MARKS = () => {
 
 async function appClickRun(page, code) {
   const box = page.locator('[data-snippet="enum-basics"]');
-  await box.locator('textarea').fill(code);
+  await setCode(box, code);
   await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
   await page.waitForFunction(() => window.__marks.done !== null, null, { timeout: HELLO_TIMEOUT });
   return page.evaluate(() => ({ ...window.__marks }));
@@ -201,6 +201,7 @@ async function measure(engine) {
   if (cold.boot != null) r.boot.push(cold.boot);
   if (cold.init != null) r.init.push(cold.init);
   if (!Number.isNaN(cold.engineInit)) r.engineInit.push(cold.engineInit);
+  const afterCold = server.requests.length;
 
   // Warm re-run of a small snippet: median of 3 in this page.
   const reruns = [];
@@ -228,6 +229,8 @@ async function measure(engine) {
       (r[pass][w.name] ??= []).push(value);
     }
   }
+  // What the runs fetched beyond the cold start (our standard-library packs).
+  r.later ??= [...new Set(server.requests.slice(afterCold))].filter((p) => !p.startsWith('/harness/') && !requests.includes(p));
   await cold.page.close();
 
   // Warm start: same context, HTTP cache (and V8's wasm code cache) warm.
@@ -249,17 +252,21 @@ await server.close();
 
 // ---------------------------------------------------------------- report
 const KINDS = (path) => (path.endsWith('.wasm') ? 'wasm' : /\.m?js$/.test(path) ? 'js' : 'data');
-for (const [engine, r] of Object.entries(results)) {
+async function bytesOf(requests) {
   const bytes = { wasm: { raw: 0, gz: 0, br: 0 }, js: { raw: 0, gz: 0, br: 0 }, data: { raw: 0, gz: 0, br: 0 } };
-  for (const p of r.requests) {
-    const file = `${SITE}${decodeURIComponent(p).replace(/^\//, '')}`;
+  for (const p of requests) {
+    const file = `${SITE}${decodeURIComponent(p).replace(/^\//, '').replace(/\?.*$/, '')}`;
     if (!existsSync(file)) continue; // a 404 (favicon.ico): nothing sent
     const path = statSync(file).isDirectory() ? `${file}/index.html` : file;
     const s = await wireSizes(path);
     for (const k of ['raw', 'gz', 'br']) bytes[KINDS(path)][k] += s[k];
   }
   bytes.total = Object.fromEntries(['raw', 'gz', 'br'].map((k) => [k, bytes.wasm[k] + bytes.js[k] + bytes.data[k]]));
-  r.bytes = bytes;
+  return bytes;
+}
+for (const [engine, r] of Object.entries(results)) {
+  r.bytes = await bytesOf(r.requests);
+  r.laterBytes = await bytesOf(r.later ?? []);
   r.median = {
     cold: median(r.cold), warm: median(r.warm), boot: median(r.boot), init: median(r.init),
     engineInit: median(r.engineInit), rerun: median(r.rerun),
@@ -299,6 +306,7 @@ const rows = [
   ['KiB JS        raw/gzip/brotli', (r) => sz(r.bytes.js)],
   ['KiB data+stdlib raw/gzip/brotli', (r) => sz(r.bytes.data)],
   ['KiB total     raw/gzip/brotli', (r) => sz(r.bytes.total)],
+  ['KiB fetched later by the runs', (r) => (r.later?.length ? sz(r.laterBytes.total) : '–')],
   ...workloads.map((w) => [`workload ${w.name}`, (r) => {
     const v = r.median.workloads[w.name];
     return v === undefined ? '–' : typeof v === 'number' ? ms(v) : 'ERROR*';
@@ -323,6 +331,13 @@ if (errors.length) lines.push('', 'workloads that did not run:', ...errors);
 if (results.ours?.wasmLoading) {
   const w = results.ours.wasmLoading;
   lines.push('', `our worker wasm: ${w.instantiate}, served as ${w.contentType}, Content-Encoding ${w.contentEncoding ?? 'none'}`);
+}
+if (results['ours-app'] || results.ours) {
+  // Everything a first visit downloads in the end: what sw.js caches at
+  // install (the app, the interpreter, the lessons' packs), after first output.
+  const list = readFileSync(`${DIST}sw.js`, 'utf8').match(/"url":"[^"]+"/g) ?? [];
+  const all = await bytesOf(list.map((m) => `/ours/${m.slice(7, -1)}`));
+  lines.push(`our first visit in all (sw.js precache, brotli): ${kib(all.total.br)} KiB in ${list.length} files`);
 }
 
 // Goals (issue 9).

@@ -55,6 +55,9 @@ test('the generator lists every file of the build, skips .br/.gz, and versions b
   assert.ok(names.some((n) => /^app-[0-9a-f]+_bg\.wasm$/.test(n)), 'hashed app wasm precached');
   assert.ok(names.some((n) => /^app-[0-9a-f]+\.js$/.test(n)), 'hashed app JS precached');
   assert.ok(!names.includes('sw.js') && !names.some((n) => n.startsWith('.')));
+  // Standard-library packs: the lessons' ones at install, the others on use.
+  assert.ok(names.some((n) => /^stdlib\/asyncio-[0-9a-f]{16}\.bin$/.test(n)), 'a lesson pack precached');
+  assert.ok(!names.some((n) => n.startsWith('stdlib/more/')), 'packs no lesson needs are not');
   assert.equal(first.files.find((f) => f.url === 'worker_bg.wasm').type, 'application/wasm');
   // Compressed twins change nothing; an unhashed file's content does.
   writeFileSync(join(dir, 'worker_bg.wasm.br'), 'x');
@@ -142,6 +145,12 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
   assert.deepEqual(Object.keys(installed), [version]);
   const precacheBytes = Object.values(installed[version]).reduce((a, b) => a + b, 0);
   console.log(`precache: ${Object.keys(installed[version]).length} files, ${precacheBytes} bytes (${version})`);
+  // A module no lesson imports: its pack comes from the network, and stays.
+  const first = snippet(page, 'enum', 'basics');
+  const before = await runCode(first, 'import csv\nprint(csv.QUOTE_ALL)');
+  await finished(page, 'enum', 'basics', before);
+  assert.equal(await first.locator('.output .stream').textContent(), '1\n');
+  assert.ok(Object.keys((await cacheContents(page))[version]).some((n) => /^csv-[0-9a-f]{16}\.bin$/.test(n)), 'csv pack cached on use');
 
   // 2. No network and no server.
   await context.setOffline(true);
@@ -170,6 +179,14 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
   const warmMs = Date.now() - t0;
   assert.equal(await box.locator('.output .stream').textContent(), '[10, 15, 20, 25]\n');
   console.log(`warm start from the service worker cache, offline: navigation to first output ${warmMs} ms`);
+  // Packs offline: the lessons' ones (asyncio and what it imports), one
+  // cached on use (csv), and one never fetched, which says why it is missing.
+  let previousRun = await runCode(box, 'import asyncio, csv\nasync def f():\n    return csv.QUOTE_ALL\nprint(asyncio.run(f()))');
+  await finished(deep, 'itertools', 'infinite', previousRun);
+  assert.equal(await box.locator('.output .stream').textContent(), '1\n');
+  previousRun = await runCode(box, 'import xml.dom.minidom');
+  await finished(deep, 'itertools', 'infinite', previousRun);
+  assert.match(await box.locator('.output').textContent(), /ImportError: module 'xml' could not be loaded: the playground fetches stdlib\/more\/xml-[0-9a-f]+\.bin on first import, and the download failed/);
   await page.close();
 
   // 4. A new deploy: one unhashed worker file changes, the generator gives it a new version.

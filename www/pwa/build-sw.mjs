@@ -14,20 +14,22 @@ const MARKER = "/* BUILD */ { version: 'template', files: [] }";
 const OUTPUT = 'sw.js';
 
 /**
- * Skipped: the worker itself, dotfiles (Trunk's lock and stage dir), and the
- * .br/.gz twins a compression hook may write (the browser gets decoded bodies).
+ * Skipped: the worker itself, dotfiles (Trunk's lock and stage dir), the
+ * .br/.gz twins a compression hook may write (the browser gets decoded
+ * bodies), and the standard-library packs no lesson needs (cached on use).
  */
-function precached(name) {
-  return name !== OUTPUT && !name.startsWith('.') && !/\.(br|gz)$/.test(name);
+function precached(path) {
+  const name = path.split('/').pop();
+  return path !== OUTPUT && path !== 'stdlib/more' && !name.startsWith('.') && !/\.(br|gz)$/.test(name);
 }
 
 function walk(dir, root = dir) {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => precached(entry.name))
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return walk(path, root);
-      return entry.isFile() ? [relative(root, path).split(sep).join('/')] : [];
+    .map((entry) => [entry, relative(root, join(dir, entry.name)).split(sep).join('/')])
+    .filter(([, path]) => precached(path))
+    .flatMap(([entry, path]) => {
+      if (entry.isDirectory()) return walk(join(root, path), root);
+      return entry.isFile() ? [path] : [];
     });
 }
 

@@ -29,18 +29,26 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// Standard-library packs (crates/stdlib): those the lessons import are in
+// BUILD.files, after the app; those under more/ are cached when first used.
+const PACKS = 'stdlib/';
+const MORE_PACKS = 'stdlib/more/';
+
 async function precache() {
   const cache = await caches.open(CACHE);
+  const put = async ({ url, integrity, type }) => {
+    // no-cache + integrity: worker_bg.wasm and friends keep their names
+    // across builds, so a stale HTTP or CDN copy must not pass as this build's.
+    const response = await fetch(new Request(url, { cache: 'no-cache', integrity }));
+    if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
+    // Our own content type, not the host's: wasm streaming compile needs
+    // application/wasm. The body is already decoded, so no other headers.
+    await cache.put(url, new Response(response.body, { headers: { 'content-type': type } }));
+  };
   try {
-    await Promise.all(BUILD.files.map(async ({ url, integrity, type }) => {
-      // no-cache + integrity: worker_bg.wasm and friends keep their names
-      // across builds, so a stale HTTP or CDN copy must not pass as this build's.
-      const response = await fetch(new Request(url, { cache: 'no-cache', integrity }));
-      if (!response.ok) throw new Error(`precache ${url}: HTTP ${response.status}`);
-      // Our own content type, not the host's: wasm streaming compile needs
-      // application/wasm. The body is already decoded, so no other headers.
-      await cache.put(url, new Response(response.body, { headers: { 'content-type': type } }));
-    }));
+    // The app first: the packs must not compete with it for the network.
+    await Promise.all(BUILD.files.filter((f) => !f.url.startsWith(PACKS)).map(put));
+    await Promise.all(BUILD.files.filter((f) => f.url.startsWith(PACKS)).map(put));
   } catch (err) {
     await caches.delete(CACHE);
     throw err;
@@ -121,7 +129,11 @@ async function respond(request) {
     }
   }
   const hit = await cache.match(url.href);
-  return withHeaders(hit ?? await fetch(request));
+  if (hit) return withHeaders(hit);
+  const response = await fetch(request);
+  // A pack's name carries its hash: a copy is good for as long as this version.
+  if (path.startsWith(MORE_PACKS) && response.ok) await cache.put(url.href, response.clone());
+  return withHeaders(response);
 }
 
 // Every response the page gets passes here: the one place for a header

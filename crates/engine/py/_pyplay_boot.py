@@ -349,13 +349,15 @@ def _note_first_state(names):
         module = sys.modules.get(name)
         if module is not None and name not in _OWN_RESET:
             _FIRST_STATE[name] = (module, dict(module.__dict__))
-    # The import system makes the outermost module an attribute of its
-    # package only after loading it: part of the package's first state too.
-    # (Inner ones are set already, and may have been rebound since, as
-    # unittest binds its function main over its submodule main.)
-    parent, _, child = names[0].rpartition(".")
-    if parent in _FIRST_STATE and names[0] in sys.modules:
-        _FIRST_STATE[parent][1][child] = sys.modules[names[0]]
+    # A module becomes an attribute of its package once loaded: part of the
+    # package's first state too, if that was noted by an earlier import
+    # (`import email.mime.text` notes `email` before `email.policy` loads).
+    # A package noted now has its own dict right, which may rebind the name
+    # (unittest binds its function main over its submodule main).
+    for name in names:
+        parent, _, child = name.rpartition(".")
+        if parent in _FIRST_STATE and parent not in names and name in sys.modules:
+            _FIRST_STATE[parent][1][child] = sys.modules[name]
 
 
 def _restore_modules():
@@ -398,6 +400,27 @@ class _BlockUnavailable:
         return None
 
 
+class _StdlibPacks:
+    """The standard library beyond the modules built into the engine: a
+    module's pack is fetched from the site on its first import (see
+    crates/stdlib), then it loads as a frozen module does."""
+
+    def find_spec(self, name, path=None, target=None):
+        package = _pyplay.stdlib_module(name)
+        if package is None:
+            return None
+        return _ModuleSpec(name, self, origin="frozen", is_package=package)
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        exec(_pyplay.stdlib_code(module.__spec__.name), module.__dict__)
+
+
+from _frozen_importlib import ModuleSpec as _ModuleSpec  # noqa: E402
+
+sys.meta_path.append(_StdlibPacks())
 sys.meta_path.insert(0, _PatchAfterImport())
 sys.meta_path.insert(0, _BlockUnavailable())
 

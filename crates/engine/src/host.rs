@@ -1,11 +1,16 @@
 //! `_pyplay`: the few host services Python needs that RustPython's wasm32
-//! build lacks or implements with a panic (clock, sleep, output).
+//! build lacks or implements with a panic (clock, sleep, output), and the
+//! standard library beyond the built-in core.
 
 pub(crate) use _pyplay::module_def;
 
 #[rustpython_vm::pymodule]
 mod _pyplay {
-    use rustpython_vm::{PyResult, VirtualMachine, builtins::PyStrRef, function::ArgIntoFloat};
+    use rustpython_vm::{
+        PyRef, PyResult, VirtualMachine,
+        builtins::{PyCode, PyStrRef},
+        function::ArgIntoFloat,
+    };
 
     use super::clock;
     use crate::{OutputEvent, Stream, emit};
@@ -65,6 +70,19 @@ mod _pyplay {
     fn read_line() -> Option<String> {
         emit(OutputEvent::Flush);
         crate::read_line()
+    }
+
+    /// Whether `name` is a standard-library module outside the engine's
+    /// core: None if not, else whether it is a package.
+    #[pyfunction]
+    fn stdlib_module(name: String) -> Option<bool> {
+        crate::stdlib::find(&name)
+    }
+
+    /// The code of such a module; its pack is fetched on first use.
+    #[pyfunction]
+    fn stdlib_code(name: String, vm: &VirtualMachine) -> PyResult<PyRef<PyCode>> {
+        crate::stdlib::code(&name, vm)
     }
 
     /// Seconds since the Unix epoch.

@@ -6,6 +6,7 @@
 //! across runs; each run gets a fresh `__main__` module.
 
 mod host;
+mod stdlib;
 
 use std::cell::RefCell;
 
@@ -18,9 +19,9 @@ use rustpython_vm::{
 };
 
 pub use pyplay_protocol::{PyError, Stream};
-
-/// RustPython's frozen standard library as build.rs re-encoded it.
-static FROZEN_STDLIB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stdlib.frozen"));
+pub use stdlib::PackFetcher;
+#[cfg(not(target_arch = "wasm32"))]
+pub use stdlib::bundled as bundled_packs;
 
 /// File name the user's code runs under; tracebacks show it.
 pub const MAIN_FILE: &str = "main.py";
@@ -77,12 +78,27 @@ pub struct Captured {
 }
 
 impl Engine {
-    /// Builds the VM and runs the boot module once.
+    /// Builds the VM and runs the boot module once. Native builds fetch
+    /// standard-library packs from the binary; see [`Engine::with_pack_fetcher`].
+    #[must_use]
+    pub fn new() -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let fetcher = Some(stdlib::bundled());
+        #[cfg(target_arch = "wasm32")]
+        let fetcher = None;
+        Self::with_pack_fetcher(fetcher)
+    }
+
+    /// As [`Engine::new`], with `fetcher` getting the packs of the standard
+    /// library beyond the built-in core on first import (in the browser,
+    /// from the site's `stdlib/`). Without one, such an import is an
+    /// `ImportError` that says so.
     ///
     /// # Panics
     /// If the frozen boot module fails, which is a build defect.
     #[must_use]
-    pub fn new() -> Self {
+    pub fn with_pack_fetcher(fetcher: Option<PackFetcher>) -> Self {
+        stdlib::set_fetcher(fetcher);
         let mut settings = rustpython_vm::Settings::default();
         settings.allow_external_library = false;
         settings.import_site = false;
@@ -94,7 +110,7 @@ impl Engine {
         defs.push(host::module_def(&builder.ctx));
         let interp = builder
             .add_native_modules(&defs)
-            .add_frozen_modules(FrozenLib::from_ref(FROZEN_STDLIB))
+            .add_frozen_modules(FrozenLib::from_ref(pyplay_stdlib::CORE))
             .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../py"))
             .build();
         interp.enter(|vm| {

@@ -5,8 +5,10 @@
 //! output), or its entry in `known-differences.toml` where RustPython is
 //! known to print something else; loose snippets match `…` placeholders.
 
+use std::{cell::RefCell, collections::BTreeSet, rc::Rc};
+
 use pyplay_content::{Output, Snippet, topics};
-use pyplay_engine::Engine;
+use pyplay_engine::{Engine, bundled_packs};
 
 /// Runs one snippet and describes every way it disagrees with the content.
 fn check(engine: &Engine, name: &str, snippet: &Snippet) -> Vec<String> {
@@ -31,7 +33,17 @@ fn check(engine: &Engine, name: &str, snippet: &Snippet) -> Vec<String> {
 
 #[test]
 fn every_snippet_prints_its_expected_output() {
-    let engine = Engine::new();
+    // Packs outside offline.txt (stdlib/more/) are not cached at install:
+    // a lesson that needed one would fail offline.
+    let uncached = Rc::new(RefCell::new(BTreeSet::new()));
+    let seen = uncached.clone();
+    let mut packs = bundled_packs();
+    let engine = Engine::with_pack_fetcher(Some(Box::new(move |path| {
+        if path.starts_with("more/") {
+            seen.borrow_mut().insert(path.to_string());
+        }
+        packs(path)
+    })));
     let mut failures = Vec::new();
     let (mut count, mut differing) = (0, 0);
     for (_, topic) in topics() {
@@ -47,6 +59,11 @@ fn every_snippet_prints_its_expected_output() {
         "{} of {count} snippets differ:\n\n{}",
         failures.len(),
         failures.join("\n\n")
+    );
+    let uncached = uncached.borrow();
+    assert!(
+        uncached.is_empty(),
+        "lessons import modules that are not cached for offline use; add them to crates/stdlib/offline.txt: {uncached:?}"
     );
     println!("{count} snippets match; {differing} of them through known-differences.toml");
 }

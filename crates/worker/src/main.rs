@@ -2,6 +2,7 @@
 //! speaks the `pyplay-protocol` messages with the page.
 
 mod blocking;
+mod packs;
 
 use std::{
     cell::{Cell, RefCell},
@@ -106,7 +107,7 @@ fn run(engine: &Engine, id: RunId, code: &str, stdin: &str, keep_globals: bool) 
 fn main() {
     console_panic_note();
     let start = now_ms();
-    let engine = Engine::new();
+    let engine = Engine::with_pack_fetcher(Some(Box::new(packs::fetch)));
     engine.set_line_reader(Some(Box::new(read_line_from_page)));
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(text) = event.data().as_string() else { return };

@@ -1,0 +1,38 @@
+//! RustPython's frozen standard library, split for the web: [`CORE`], what
+//! the interpreter needs to start, is built into the engine; every other
+//! module sits in a pack (one per top-level name outside the core) that the
+//! site serves as `stdlib/<path>` and the engine fetches on first import.
+//!
+//! Nothing here is linked unless used: the browser's wasm keeps [`CORE`]
+//! and the index, and leaves the packs to the site.
+
+/// The modules built into the engine (`builtin.txt`), in `FrozenLib`'s layout.
+pub static CORE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/core.frozen"));
+
+include!(concat!(env!("OUT_DIR"), "/lazy.rs"));
+
+mod fnv;
+
+/// Where a module outside the core is: its pack's path under `stdlib/` and whether it
+/// is a package. `None` for core modules and names the stdlib lacks.
+#[must_use]
+pub fn find(module: &str) -> Option<(&'static str, bool)> {
+    let at = MODULES.binary_search_by(|(name, _, _)| (*name).cmp(module)).ok()?;
+    let (_, file, package) = MODULES[at];
+    Some((file, package))
+}
+
+/// A pack's bytes by its path, for hosts that have them at hand (native
+/// builds and tests) instead of fetching `stdlib/<file>`.
+#[must_use]
+pub fn pack(file: &str) -> Option<&'static [u8]> {
+    PACKS.iter().find(|(name, _)| *name == file).map(|(_, bytes)| *bytes)
+}
+
+/// Whether `bytes` are the pack at `path`: the hash in its name matches,
+/// so what a host sent (an error page, a stale copy) is never decoded.
+#[must_use]
+pub fn is_intact(path: &str, bytes: &[u8]) -> bool {
+    let hash = path.strip_suffix(".bin").and_then(|stem| stem.rsplit_once('-')).map(|(_, hash)| hash);
+    hash.is_some_and(|hash| hash == format!("{:016x}", fnv::fnv1a(bytes)))
+}
