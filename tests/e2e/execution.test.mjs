@@ -8,6 +8,9 @@ const site = useDistInChromium({ before, after });
 test('Stop ends an infinite loop, keeps the code, and the next run works', async () => {
   const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
   const box = snippet(page, 'enum', 'basics');
+  // A run on a ready interpreter shows "Running…" (its Started event used to
+  // fire before the snippet knew the run's id).
+  await page.getByTestId('engine-status').filter({ hasText: 'Python ready' }).waitFor({ timeout: 60_000 });
   const loop = 'print("start")\nwhile True:\n    pass\n';
   await runCode(box, loop);
   await box.getByRole('button', { name: 'Running…' }).waitFor({ timeout: 30_000 });

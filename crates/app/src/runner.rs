@@ -16,6 +16,18 @@ use yew::Callback;
 /// Trunk emits the worker's loader under this fixed, unhashed name.
 const WORKER_URL: &str = "worker_loader.js";
 
+/// The worker www/early-worker.js started before the app loaded, and the
+/// events it sent since, if there is one; taken once.
+fn take_early_worker() -> Option<(Worker, Vec<JsValue>)> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("pyplayEarlyWorker");
+    let started = js_sys::Reflect::get(&global, &key).ok().filter(|v| v.is_object())?;
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let worker = js_sys::Reflect::get(&started, &"worker".into()).ok()?.dyn_into::<Worker>().ok()?;
+    let early = js_sys::Reflect::get(&started, &"early".into()).ok()?;
+    Some((worker, js_sys::Array::from(&early).to_vec()))
+}
+
 /// What a run reports back to the snippet that started it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunEvent {
@@ -109,7 +121,7 @@ impl Runner {
 
     /// Queues `code`, which reads `stdin` through `input()` and `sys.stdin`
     /// and, with `keep_globals`, continues the last such run's variables;
-    /// `listener` hears every event of this run.
+    /// `listener` hears every event of this run, none before this returns.
     pub fn run(&self, code: String, stdin: String, keep_globals: bool, listener: Listener) -> RunId {
         let id = {
             let mut inner = self.inner.borrow_mut();
@@ -123,7 +135,10 @@ impl Runner {
         if self.inner.borrow().handlers.is_none() {
             self.spawn();
         }
-        self.pump();
+        // Not now: the caller learns `id` only when this returns, so an
+        // event it fired at once (Started) would be for a run it does not know.
+        let runner = self.clone();
+        yew::platform::spawn_local(async move { runner.pump() });
         id
     }
 
@@ -146,12 +161,15 @@ impl Runner {
     }
 
     fn spawn(&self) {
-        let worker = match Worker::new(WORKER_URL) {
-            Ok(worker) => worker,
-            Err(err) => {
-                web_sys::console::error_2(&"pyplay: cannot start the Python worker".into(), &err);
-                return;
-            }
+        let (worker, early) = match take_early_worker() {
+            Some(started) => started,
+            None => match Worker::new(WORKER_URL) {
+                Ok(worker) => (worker, Vec::new()),
+                Err(err) => {
+                    web_sys::console::error_2(&"pyplay: cannot start the Python worker".into(), &err);
+                    return;
+                }
+            },
         };
         let weak = Rc::downgrade(&self.inner);
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
@@ -173,12 +191,20 @@ impl Runner {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let mut inner = self.inner.borrow_mut();
-        inner.worker = Some(worker);
-        inner.retired = inner.handlers.replace((on_message, on_error));
-        inner.ready = false;
-        inner.active = None;
-        inner.on_status.emit(EngineStatus::Loading);
+        // Kept to replay what the early worker said before we listened.
+        let (message_fn, error_fn) = (on_message.as_ref().clone(), on_error.as_ref().clone());
+        {
+            let mut inner = self.inner.borrow_mut();
+            inner.worker = Some(worker);
+            inner.retired = inner.handlers.replace((on_message, on_error));
+            inner.ready = false;
+            inner.active = None;
+            inner.on_status.emit(EngineStatus::Loading);
+        }
+        for event in &early {
+            let handler = if event.has_type::<ErrorEvent>() { &error_fn } else { &message_fn };
+            let _ = handler.unchecked_ref::<js_sys::Function>().call1(&JsValue::NULL, event);
+        }
     }
 
     fn respawn(&self) {
