@@ -1,8 +1,9 @@
 //! Splits RustPython's frozen standard library: the modules of `builtin.txt`
-//! are built into the engine; every other module goes into a pack, one per
-//! top-level name outside them, that the engine fetches on first import.
-//! Packs with a module of `offline.txt` are cached at install, the others
-//! (`more/`) when first used. Everything is re-encoded (see `literal_block`).
+//! are built into the engine; every other module goes into a pack that the
+//! engine fetches on first import. The packages of `offline.txt`'s modules
+//! make one pack, `lessons`, cached at install; every other top-level name
+//! outside the core is a pack of its own under `more/`, cached when first
+//! used. Everything is re-encoded on the way (see `literal_block`).
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -73,6 +74,16 @@ fn main() {
     let unknown: Vec<_> = offline.difference(&packed).collect();
     assert!(unknown.is_empty(), "offline.txt names modules no pack holds: {unknown:?}");
 
+    // The packs the lessons need become one: one request where `import
+    // asyncio` would make forty in a row, each a round trip.
+    let (lessons, more): (Vec<_>, Vec<_>) =
+        packs.into_iter().partition(|(_, modules)| modules.iter().any(|m| offline.contains(m.name)));
+    let mut lessons: Vec<Module> = lessons.into_iter().flat_map(|(_, modules)| modules).collect();
+    lessons.sort_by_key(|m| m.name);
+    let packs: Vec<(String, Vec<Module>)> = std::iter::once(("lessons".to_string(), lessons))
+        .chain(more.into_iter().map(|(pack, modules)| (format!("more/{pack}"), modules)))
+        .collect();
+
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     write(&out.join("core.frozen"), &frozen_lib(&core_modules));
     let dir = out.join("packs");
@@ -83,8 +94,7 @@ fn main() {
         let bytes = frozen_lib(modules);
         // The content hash in the name: a page only ever gets the bytecode of
         // its own build, and hosts may cache a pack forever.
-        let more = if modules.iter().any(|m| offline.contains(m.name)) { "" } else { "more/" };
-        let file = format!("{more}{pack}-{:016x}.bin", fnv1a(&bytes));
+        let file = format!("{pack}-{:016x}.bin", fnv1a(&bytes));
         let path = dir.join(file.replace('/', "-"));
         write(&path, &bytes);
         writeln!(files, "    ({file:?}, include_bytes!({:?})),", path.display()).unwrap();

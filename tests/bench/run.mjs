@@ -7,7 +7,7 @@
 //          [--out=file.json] [--dist=dir] [--net=mbps,rtt_ms]
 //   (npm run bench -- 3 --engines=ours,pyodide)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -53,7 +53,12 @@ const MP_PKG = '@micropython/micropython-webassembly-pyscript';
 // with .br/.gz beside them (a CDN would compress them too).
 rmSync(SITE, { recursive: true, force: true });
 mkdirSync(SITE, { recursive: true });
-symlinkSync(DIST, `${SITE}ours`);
+// ours/ is dist/ plus the harness's worker script beside worker_loader.js,
+// so what the worker fetches relative to itself (stdlib/, pause.txt) resolves
+// as on the real site.
+mkdirSync(`${SITE}ours`);
+for (const name of readdirSync(DIST)) symlinkSync(`${DIST}${name}`, `${SITE}ours/${name}`);
+symlinkSync(here('harness/ours-worker.js'), `${SITE}ours/bench-worker.js`);
 symlinkSync(here('harness/'), `${SITE}harness`);
 cpSync(`${BENCH}node_modules/pyodide/`, `${SITE}pyodide/`, { recursive: true });
 cpSync(`${BENCH}node_modules/${MP_PKG}/`, `${SITE}micropython/`, { recursive: true });
@@ -193,7 +198,8 @@ async function measure(engine) {
   });
   const first = server.requests.length;
   const cold = engine === 'ours-app' ? await appStart(context) : await harnessStart(context, engine);
-  const requests = [...new Set(server.requests.slice(first))].filter((p) => !p.startsWith('/harness/'));
+  const ownFile = (p) => p.startsWith('/harness/') || p === '/ours/bench-worker.js';
+  const requests = [...new Set(server.requests.slice(first))].filter((p) => !ownFile(p));
   r.requests ??= requests;
   r.encodings ??= Object.fromEntries(requests.map((p) => [p, encodings[p] ?? '?']));
   if (cold.loading) r.wasmLoading = cold.loading;
@@ -230,7 +236,7 @@ async function measure(engine) {
     }
   }
   // What the runs fetched beyond the cold start (our standard-library packs).
-  r.later ??= [...new Set(server.requests.slice(afterCold))].filter((p) => !p.startsWith('/harness/') && !requests.includes(p));
+  r.later ??= [...new Set(server.requests.slice(afterCold))].filter((p) => !ownFile(p) && !requests.includes(p));
   await cold.page.close();
 
   // Warm start: same context, HTTP cache (and V8's wasm code cache) warm.
@@ -306,7 +312,7 @@ const rows = [
   ['KiB JS        raw/gzip/brotli', (r) => sz(r.bytes.js)],
   ['KiB data+stdlib raw/gzip/brotli', (r) => sz(r.bytes.data)],
   ['KiB total     raw/gzip/brotli', (r) => sz(r.bytes.total)],
-  ['KiB fetched later by the runs', (r) => (r.later?.length ? sz(r.laterBytes.total) : '–')],
+  ['KiB fetched after first output', (r) => (r.later?.length ? sz(r.laterBytes.total) : '–')],
   ...workloads.map((w) => [`workload ${w.name}`, (r) => {
     const v = r.median.workloads[w.name];
     return v === undefined ? '–' : typeof v === 'number' ? ms(v) : 'ERROR*';

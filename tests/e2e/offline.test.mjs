@@ -56,7 +56,7 @@ test('the generator lists every file of the build, skips .br/.gz, and versions b
   assert.ok(names.some((n) => /^app-[0-9a-f]+\.js$/.test(n)), 'hashed app JS precached');
   assert.ok(!names.includes('sw.js') && !names.some((n) => n.startsWith('.')));
   // Standard-library packs: the lessons' ones at install, the others on use.
-  assert.ok(names.some((n) => /^stdlib\/asyncio-[0-9a-f]{16}\.bin$/.test(n)), 'a lesson pack precached');
+  assert.ok(names.some((n) => /^stdlib\/lessons-[0-9a-f]{16}\.bin$/.test(n)), "the lessons' pack precached");
   assert.ok(!names.some((n) => n.startsWith('stdlib/more/')), 'packs no lesson needs are not');
   assert.equal(first.files.find((f) => f.url === 'worker_bg.wasm').type, 'application/wasm');
   // Compressed twins change nothing; an unhashed file's content does.

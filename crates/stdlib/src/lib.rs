@@ -1,7 +1,8 @@
 //! RustPython's frozen standard library, split for the web: [`CORE`], what
 //! the interpreter needs to start, is built into the engine; every other
-//! module sits in a pack (one per top-level name outside the core) that the
-//! site serves as `stdlib/<path>` and the engine fetches on first import.
+//! module sits in a pack (the lessons' modules in one, every other top-level
+//! name in its own) that the site serves as `stdlib/<path>` and the engine
+//! fetches on first import.
 //!
 //! Nothing here is linked unless used: the browser's wasm keeps [`CORE`]
 //! and the index, and leaves the packs to the site.
@@ -35,4 +36,33 @@ pub fn pack(file: &str) -> Option<&'static [u8]> {
 pub fn is_intact(path: &str, bytes: &[u8]) -> bool {
     let hash = path.strip_suffix(".bin").and_then(|stem| stem.rsplit_once('-')).map(|(_, hash)| hash);
     hash.is_some_and(|hash| hash == format!("{:016x}", fnv::fnv1a(bytes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_modules_have_no_pack_and_the_others_one_each() {
+        assert_eq!(find("os"), None);
+        assert_eq!(find("no_such_module"), None);
+        let (lessons, package) = find("asyncio").expect("asyncio is packed");
+        assert!(lessons.starts_with("lessons-") && package);
+        assert_eq!(find("asyncio.tasks"), Some((lessons, false)));
+        let (email, _) = find("email.mime.text").expect("email is packed");
+        assert!(email.starts_with("more/email-"), "{email}");
+        for (_, path, _) in MODULES {
+            assert!(pack(path).is_some_and(|bytes| is_intact(path, bytes)), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_pack_is_intact_only_with_the_bytes_its_name_hashes() {
+        let (path, _) = find("csv").expect("csv is packed");
+        let bytes = pack(path).expect("bundled");
+        assert!(is_intact(path, bytes));
+        assert!(!is_intact(path, &bytes[1..]));
+        assert!(!is_intact("more/csv.bin", bytes));
+        assert!(!is_intact(path, b"<!doctype html>"));
+    }
 }

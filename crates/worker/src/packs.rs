@@ -1,7 +1,7 @@
 //! Standard-library packs for the engine, from the site's `stdlib/`: a
 //! synchronous request (allowed in a worker), so an `import` waits for its
 //! module as it would for a disk. The service worker answers from its cache
-//! when it has the pack (all of offline.txt's after install).
+//! when it has the pack (the lessons' one from install on).
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::XmlHttpRequest;

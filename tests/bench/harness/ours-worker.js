@@ -26,5 +26,6 @@ self.postMessage = (msg) => {
   }
   realPost(msg);
 };
-importScripts('../ours/worker.js');
-wasm_bindgen('../ours/worker_bg.wasm');
+// Served as ours/bench-worker.js (run.mjs), beside worker_loader.js.
+importScripts('./worker.js');
+wasm_bindgen('./worker_bg.wasm');
