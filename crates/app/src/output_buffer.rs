@@ -14,6 +14,8 @@ pub struct OutputBuffer {
     chunks: VecDeque<(Stream, String)>,
     lines: usize,
     dropped: usize,
+    /// Bytes the worker left out (over its output limit).
+    skipped: u64,
 }
 
 impl OutputBuffer {
@@ -58,6 +60,25 @@ impl OutputBuffer {
     pub fn dropped(&self) -> usize {
         self.dropped
     }
+
+    /// The worker's running total of output it left out.
+    pub fn set_skipped(&mut self, bytes: u64) {
+        self.skipped = bytes;
+    }
+
+    pub fn skipped(&self) -> u64 {
+        self.skipped
+    }
+}
+
+/// A byte count for people: `1.5 MB`, `812 KB`, `20 bytes`.
+pub fn human_bytes(bytes: u64) -> String {
+    const KB: u64 = 1000;
+    match bytes {
+        0..KB => format!("{bytes} bytes"),
+        KB..1_000_000 => format!("{} KB", bytes / KB),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 #[cfg(test)]
@@ -66,6 +87,13 @@ mod tests {
 
     fn text(buf: &OutputBuffer) -> String {
         buf.chunks().map(|(_, t)| t.as_str()).collect()
+    }
+
+    #[test]
+    fn byte_counts_read_naturally() {
+        assert_eq!(human_bytes(20), "20 bytes");
+        assert_eq!(human_bytes(812_345), "812 KB");
+        assert_eq!(human_bytes(95_420_000), "95.4 MB");
     }
 
     #[test]

@@ -34,8 +34,12 @@ pub enum RunEvent {
     /// The worker took the run off the queue.
     Started,
     Output(Stream, String),
+    /// Output over the worker's limit: this many bytes left out so far.
+    Skipped(u64),
     Finished {
         error: Option<PyError>,
+        /// What `sys.exit` gave; 0 when the run ended normally.
+        exit_status: i32,
         elapsed_ms: f64,
     },
     /// The program waits in `input()`; the line goes to the service
@@ -260,12 +264,17 @@ impl Runner {
                     listener.emit((id, RunEvent::Output(stream, text)));
                 }
             }
+            FromWorker::Skipped { id, bytes } => {
+                if let Some(listener) = self.listener(id) {
+                    listener.emit((id, RunEvent::Skipped(bytes)));
+                }
+            }
             FromWorker::WantsInput { id, token } => {
                 if let Some(listener) = self.listener(id) {
                     listener.emit((id, RunEvent::WantsInput(token)));
                 }
             }
-            FromWorker::Done { id, error, elapsed_ms } => {
+            FromWorker::Done { id, error, exit_status, elapsed_ms } => {
                 let listener = {
                     let mut inner = self.inner.borrow_mut();
                     if inner.active == Some(id) {
@@ -274,7 +283,7 @@ impl Runner {
                     inner.listeners.remove(&id)
                 };
                 if let Some(listener) = listener {
-                    listener.emit((id, RunEvent::Finished { error, elapsed_ms }));
+                    listener.emit((id, RunEvent::Finished { error, exit_status, elapsed_ms }));
                 }
                 self.pump();
             }

@@ -2,6 +2,7 @@
 normal CPython for the lessons. Each patch names the failure it avoids."""
 
 import builtins
+import codecs
 import io
 import sys
 import time
@@ -15,15 +16,70 @@ class _HostStream:
 
     encoding = "utf-8"
     errors = "strict"
+    line_buffering = False
+    newlines = None
+    closed = False
+    mode = "w"
 
     def __init__(self, fd, name):
         self._fd = fd
         self.name = name
+        self.buffer = _HostBuffer(fd)
 
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        return _pyplay.write(self._fd, text)
+        written = _pyplay.write(self._fd, text)
+        if written is None:
+            text.encode(self.encoding)  # a lone surrogate: CPython's UnicodeEncodeError
+        return written
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        _pyplay.flush()
+
+    def reconfigure(self, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None):
+        pass  # always UTF-8 and unbuffered; contest code asks for that anyway
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def readable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def fileno(self):
+        return self._fd
+
+
+class _HostBuffer:
+    """sys.stdout.buffer / sys.stderr.buffer: bytes shown as UTF-8 text,
+    invalid bytes replaced; a character split across writes is joined."""
+
+    closed = False
+    mode = "wb"
+
+    def __init__(self, fd):
+        self._fd = fd
+        self.name = "<stdout>" if fd == 1 else "<stderr>"
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def write(self, data):
+        if isinstance(data, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        data = memoryview(data).cast("B")
+        text = self._decoder.decode(data)
+        if text:
+            _pyplay.write(self._fd, text)
+        return len(data)
 
     def writelines(self, lines):
         for line in lines:
@@ -39,6 +95,9 @@ class _HostStream:
         return True
 
     def readable(self):
+        return False
+
+    def seekable(self):
         return False
 
     def fileno(self):
@@ -61,6 +120,13 @@ class _HostStdin(io.TextIOBase):
     def __init__(self, text):
         self._text = text
         self._pos = 0
+        self._buffer = _HostStdinBuffer(self)
+        # The host could not ask the reader for a line (pdb says what it needs).
+        self.host_cannot_ask = False
+
+    @property
+    def buffer(self):
+        return self._buffer
 
     def _take(self, end):
         chunk = self._text[self._pos:end]
@@ -79,6 +145,7 @@ class _HostStdin(io.TextIOBase):
     def readline(self, size=-1):
         if self._pos >= len(self._text):
             line = _pyplay.read_line()  # None: the host cannot ask, so end of file
+            self.host_cannot_ask = line is None
             if line:
                 self._text += line if line.endswith("\n") else line + "\n"
         end = self._text.find("\n", self._pos)
@@ -89,6 +156,41 @@ class _HostStdin(io.TextIOBase):
 
     def readable(self):
         return True
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        return 0
+
+
+class _HostStdinBuffer:
+    """sys.stdin.buffer: what sys.stdin reads, as UTF-8 bytes."""
+
+    name = "<stdin>"
+    closed = False
+    mode = "rb"
+
+    def __init__(self, text):
+        self._text = text
+
+    def read(self, size=-1):
+        return self._text.read(size).encode()
+
+    def readline(self, size=-1):
+        return self._text.readline(size).encode()
+
+    def readlines(self, hint=-1):
+        return [line.encode() for line in self._text.readlines(hint)]
+
+    def __iter__(self):
+        return iter(self.readline, b"")
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return False
 
     def isatty(self):
         return False
@@ -156,8 +258,8 @@ def _sleep(seconds):
 
 time.sleep = _sleep  # std::thread::sleep panics on wasm32
 
-# The native _datetime asks std for the time and panics; the pure one uses time.time().
-sys.modules["_datetime"] = None
+# The native _datetime asks std for the time and panics: it is refused at
+# import (_UNAVAILABLE), and datetime falls back to _pydatetime, which uses time.time().
 
 # wasm32's errno module only has a few codes; fill in Linux's for the rest.
 import errno  # noqa: E402
@@ -184,6 +286,7 @@ sys.builtin_module_names = (*sys.builtin_module_names, "posix")
 import os  # noqa: E402
 import posix  # noqa: E402
 
+import _pyplay_exit  # noqa: E402, F401 - loaded now: a run's end must not import with its builtins
 import _pyplay_fs  # noqa: E402
 
 builtins.open = io.open = _pyplay_fs.open
@@ -286,8 +389,27 @@ def _patch_asyncio(asyncio):
     asyncio.DefaultEventLoopPolicy._loop_factory = BrowserEventLoop
 
 
+def _patch_pdb(pdb):
+    # At end of input pdb quits with BdbQuit. When that is only because the
+    # page cannot ask the reader for commands yet, say so and let the run go on.
+    end_of_input = pdb.Pdb.do_EOF
+
+    def do_EOF(self, arg):
+        if not getattr(sys.stdin, "host_cannot_ask", False):
+            return end_of_input(self, arg)
+        self.message(
+            "\n*** pdb needs to ask for commands, and this page cannot ask yet (its "
+            "service worker is not running). Type the commands (n, s, p x, c, ...) "
+            "in the stdin box before Run, or reload the page. Continuing."
+        )
+        return self.do_continue(arg)
+
+    pdb.Pdb.do_EOF = do_EOF
+
+
 _PATCHES = {
     "asyncio": _patch_asyncio,
+    "pdb": _patch_pdb,
     "threading": _patch_threading,
     "concurrent.futures.thread": _patch_futures_thread,
 }
@@ -381,6 +503,15 @@ _UNAVAILABLE = {
     "ssl": "a web page cannot open network connections",
     "tkinter": "a web page has no desktop windows",
     "curses": "a web page has no terminal",
+    "pty": "a web page has no terminal",
+    "tty": "a web page has no terminal",
+    "termios": "a web page has no terminal",
+    "ctypes": "a web page cannot load C libraries",
+    "tracemalloc": "RustPython does not trace its memory allocations",
+    # Native accelerators that need the OS clock; the pure-Python modules
+    # `datetime` and `zoneinfo` fall back to work without them.
+    "_datetime": "use datetime, which works without this native part",
+    "_zoneinfo": "use zoneinfo, which works without this native part",
     # Left out of the frozen stdlib (DROPPED in build.rs).
     "turtle": "a web page has no desktop windows",
     "turtledemo": "a web page has no desktop windows",
@@ -420,7 +551,25 @@ class _StdlibPacks:
 
 from _frozen_importlib import ModuleSpec as _ModuleSpec  # noqa: E402
 
+class _SysconfigData:
+    """sysconfig, and so pydoc and help(), reads the build's settings from a
+    module named after the platform; a page has no such build, so this
+    answers with the few settings that mean something here."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.startswith("_sysconfigdata_"):
+            return _ModuleSpec(name, self, origin="pyplay")
+        return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        module.build_time_vars = {"prefix": sys.prefix, "exec_prefix": sys.exec_prefix, "EXT_SUFFIX": ".so"}
+
+
 sys.meta_path.append(_StdlibPacks())
+sys.meta_path.append(_SysconfigData())
 sys.meta_path.insert(0, _PatchAfterImport())
 sys.meta_path.insert(0, _BlockUnavailable())
 
@@ -448,6 +597,7 @@ def fresh_main(stdin="", keep_globals=False):
     _restore_modules()
     sys.setrecursionlimit(_RECURSION_LIMIT)
     sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__ = _STDOUT, _STDERR
+    _STDOUT.buffer, _STDERR.buffer = _HostBuffer(1), _HostBuffer(2)  # no half character carried over
     sys.stdin = sys.__stdin__ = _HostStdin(stdin)
     sys.path[:] = _PATH
     posix.reset_environ()

@@ -131,7 +131,13 @@ def abort():
 
 
 def _exit(status):
-    raise SystemExit(status)
+    import _pyplay_exit
+
+    _pyplay_exit.exit_now(status)
+
+
+def _emscripten_log(line):
+    pass  # _pyrepl.trace imports it on emscripten; its trace is off unless PYREPL_TRACE is set
 
 
 _pyplay_fs.install(sys.modules[__name__])

@@ -17,17 +17,25 @@ mod _pyplay {
 
     /// Sends text written to sys.stdout (fd 1) or sys.stderr (fd 2), or the
     /// echo of what was read from sys.stdin (fd 0), to the run's sink.
+    /// Returns the length written, or None, writing nothing, if the text
+    /// holds a lone surrogate (which UTF-8 cannot encode; the caller raises).
     #[pyfunction]
-    fn write(fd: i32, text: PyStrRef, vm: &VirtualMachine) -> PyResult<usize> {
+    fn write(fd: i32, text: PyStrRef, vm: &VirtualMachine) -> PyResult<Option<usize>> {
         let stream = match fd {
             0 => Stream::Stdin,
             1 => Stream::Stdout,
             2 => Stream::Stderr,
             _ => return Err(vm.new_value_error(format!("bad stream {fd}"))),
         };
-        let text = text.as_wtf8().to_string_lossy();
-        emit(OutputEvent::Write(stream, &text));
-        Ok(text.chars().count())
+        let Some(utf8) = text.to_str() else { return Ok(None) };
+        emit(OutputEvent::Write(stream, utf8));
+        Ok(Some(text.char_len()))
+    }
+
+    /// `os._exit`: the rest of the run is not shown.
+    #[pyfunction]
+    fn mute() {
+        crate::mute();
     }
 
     /// `n` bytes from the platform's CSPRNG (crypto.getRandomValues in a browser).
@@ -77,6 +85,13 @@ mod _pyplay {
     #[pyfunction]
     fn stdlib_module(name: String) -> Option<bool> {
         crate::stdlib::find(&name)
+    }
+
+    /// Every top-level module of the packs, one per line, for the import
+    /// sweep (tests/stdlib_sweep.py).
+    #[pyfunction]
+    fn stdlib_top_level() -> String {
+        crate::stdlib::top_level().collect::<Vec<_>>().join("\n")
     }
 
     /// The code of such a module; its pack is fetched on first use.

@@ -6,6 +6,7 @@
 //! across runs; each run gets a fresh `__main__` module.
 
 mod host;
+mod output_cap;
 mod stdlib;
 
 use std::cell::RefCell;
@@ -18,6 +19,7 @@ use rustpython_vm::{
     scope::Scope,
 };
 
+pub use output_cap::{HEAD_BYTES, TAIL_BYTES};
 pub use pyplay_protocol::{PyError, Stream};
 pub use stdlib::PackFetcher;
 #[cfg(not(target_arch = "wasm32"))]
@@ -37,6 +39,9 @@ pub enum OutputEvent<'a> {
     /// for up to that long without spinning (Atomics.wait, a synchronous
     /// request); the engine then waits out whatever time is left.
     Pause(f64),
+    /// This many bytes of output were left out so far (see [`output_cap`]);
+    /// the run's last [`TAIL_BYTES`] follow when it ends.
+    Skipped(u64),
 }
 
 /// Where a run's output goes while it runs.
@@ -46,8 +51,14 @@ pub type Sink = Box<dyn FnMut(OutputEvent<'_>)>;
 /// `None` means end of file.
 pub type LineReader = Box<dyn FnMut() -> Option<String>>;
 
+/// The run in progress: where its output goes, and how much more may.
+struct Output {
+    sink: Sink,
+    cap: output_cap::OutputCap,
+}
+
 thread_local! {
-    static SINK: RefCell<Option<Sink>> = const { RefCell::new(None) };
+    static OUTPUT: RefCell<Option<Output>> = const { RefCell::new(None) };
     static READER: RefCell<Option<LineReader>> = const { RefCell::new(None) };
 }
 
@@ -57,9 +68,21 @@ pub(crate) fn read_line() -> Option<String> {
 
 /// Hands an event to the sink of the run in progress; dropped when none is.
 pub(crate) fn emit(event: OutputEvent<'_>) {
-    SINK.with(|sink| {
-        if let Some(sink) = sink.borrow_mut().as_mut() {
-            sink(event);
+    OUTPUT.with(|output| {
+        if let Some(Output { sink, cap }) = output.borrow_mut().as_mut() {
+            match event {
+                OutputEvent::Write(stream, text) => cap.write(stream, text, sink),
+                _ => sink(event),
+            }
+        }
+    });
+}
+
+/// `os._exit`: nothing the run writes from now on is shown.
+pub(crate) fn mute() {
+    OUTPUT.with(|output| {
+        if let Some(output) = output.borrow_mut().as_mut() {
+            output.cap.mute();
         }
     });
 }
@@ -75,6 +98,10 @@ pub struct Captured {
     pub stdout: String,
     pub stderr: String,
     pub error: Option<PyError>,
+    /// As `sys.exit` set it; 0 when the program ended normally or raised.
+    pub exit_status: i32,
+    /// Output bytes left out by the cap (see [`HEAD_BYTES`]).
+    pub skipped: u64,
 }
 
 impl Engine {
@@ -122,11 +149,12 @@ impl Engine {
     }
 
     /// Runs `source` as a fresh `__main__` that reads `stdin`, streaming
-    /// output into `sink`.
+    /// output into `sink`. Returns the exit status: 0, or what `sys.exit`
+    /// or `os._exit` gave (ending a run quietly, as in CPython).
     ///
     /// # Errors
     /// The program's uncaught exception or syntax error, as data.
-    pub fn run(&self, source: &str, stdin: &str, sink: Sink) -> Result<(), PyError> {
+    pub fn run(&self, source: &str, stdin: &str, sink: Sink) -> Result<i32, PyError> {
         self.run_with(source, stdin, false, sink)
     }
 
@@ -136,10 +164,18 @@ impl Engine {
     ///
     /// # Errors
     /// The program's uncaught exception or syntax error, as data.
-    pub fn run_with(&self, source: &str, stdin: &str, keep_globals: bool, sink: Sink) -> Result<(), PyError> {
-        SINK.with(|s| *s.borrow_mut() = Some(sink));
+    pub fn run_with(
+        &self,
+        source: &str,
+        stdin: &str,
+        keep_globals: bool,
+        sink: Sink,
+    ) -> Result<i32, PyError> {
+        OUTPUT.with(|o| *o.borrow_mut() = Some(Output { sink, cap: output_cap::OutputCap::default() }));
         let result = self.interp.enter(|vm| run_main(vm, source, stdin, keep_globals));
-        SINK.with(|s| *s.borrow_mut() = None);
+        if let Some(Output { mut sink, mut cap }) = OUTPUT.with(|o| o.borrow_mut().take()) {
+            cap.finish(&mut sink);
+        }
         result
     }
 
@@ -161,23 +197,24 @@ impl Engine {
     pub fn run_captured_with_stdin(&self, source: &str, stdin: &str) -> Captured {
         let buf = std::rc::Rc::new(RefCell::new(Captured::default()));
         let out = buf.clone();
-        let error = self
-            .run(
-                source,
-                stdin,
-                Box::new(move |event| {
-                    let mut out = out.borrow_mut();
-                    match event {
-                        OutputEvent::Write(Stream::Stdout, text) => out.stdout.push_str(text),
-                        OutputEvent::Write(Stream::Stderr, text) => out.stderr.push_str(text),
-                        OutputEvent::Write(Stream::Stdin, _) | OutputEvent::Flush | OutputEvent::Pause(_) => {
-                        }
-                    }
-                }),
-            )
-            .err();
+        let result = self.run(
+            source,
+            stdin,
+            Box::new(move |event| {
+                let mut out = out.borrow_mut();
+                match event {
+                    OutputEvent::Write(Stream::Stdout, text) => out.stdout.push_str(text),
+                    OutputEvent::Write(Stream::Stderr, text) => out.stderr.push_str(text),
+                    OutputEvent::Skipped(bytes) => out.skipped = bytes,
+                    OutputEvent::Write(Stream::Stdin, _) | OutputEvent::Flush | OutputEvent::Pause(_) => {}
+                }
+            }),
+        );
         let mut captured = buf.take();
-        captured.error = error;
+        match result {
+            Ok(status) => captured.exit_status = status,
+            Err(error) => captured.error = Some(error),
+        }
         captured
     }
 }
@@ -188,7 +225,7 @@ impl Default for Engine {
     }
 }
 
-fn run_main(vm: &VirtualMachine, source: &str, stdin: &str, keep_globals: bool) -> Result<(), PyError> {
+fn run_main(vm: &VirtualMachine, source: &str, stdin: &str, keep_globals: bool) -> Result<i32, PyError> {
     let outcome = (|| {
         let globals = fresh_main(vm, stdin, keep_globals)?;
         let code = vm
@@ -196,11 +233,32 @@ fn run_main(vm: &VirtualMachine, source: &str, stdin: &str, keep_globals: bool) 
             .map_err(|err| err.into_pyexception(vm, Some(source)))?;
         vm.run_code_obj(code, Scope::with_builtins(None, globals, vm))
     })();
-    let flushed = flush_std_streams(vm);
-    match outcome.and(flushed) {
-        Ok(_) => Ok(()),
-        Err(exc) => Err(describe(vm, &exc, source)),
+    // SystemExit ends a run quietly, as it ends CPython; atexit handlers
+    // then run, as at interpreter exit.
+    let outcome = match outcome {
+        Ok(_) => Ok(0),
+        Err(exc) if exc.fast_isinstance(vm.ctx.exceptions.system_exit) => exit_status(vm, &exc),
+        Err(exc) => Err(exc),
+    };
+    let finished = end_run(vm);
+    match (outcome, finished) {
+        (Ok(status), Ok(())) => Ok(status),
+        (Err(exc), _) | (Ok(_), Err(exc)) => Err(describe(vm, &exc, source)),
     }
+}
+
+/// The status a SystemExit carries; its message, if any, goes to stderr.
+fn exit_status(vm: &VirtualMachine, exc: &PyRef<PyBaseException>) -> Result<i32, PyRef<PyBaseException>> {
+    let exit = vm.import("_pyplay_exit", 0)?;
+    let status = vm.call_method(&exit, "status", (exc.clone(),))?;
+    status.try_into_value::<i32>(vm)
+}
+
+/// Runs atexit handlers (unless `os._exit` ended the run) and flushes.
+fn end_run(vm: &VirtualMachine) -> Result<(), PyRef<PyBaseException>> {
+    let exit = vm.import("_pyplay_exit", 0)?;
+    vm.call_method(&exit, "end_run", ())?;
+    flush_std_streams(vm)
 }
 
 /// A new `__main__` module, registered in `sys.modules`, whose dict is the

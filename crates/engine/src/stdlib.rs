@@ -37,6 +37,11 @@ pub(crate) fn find(name: &str) -> Option<bool> {
     pyplay_stdlib::find(name).map(|(_, package)| package)
 }
 
+/// The top-level modules and packages of the packs.
+pub(crate) fn top_level() -> impl Iterator<Item = &'static str> {
+    pyplay_stdlib::MODULES.iter().map(|(name, _, _)| *name).filter(|name| !name.contains('.'))
+}
+
 /// The code of `name`, a module of a pack, fetching the pack if need be.
 pub(crate) fn code(name: &str, vm: &VirtualMachine) -> PyResult<PyRef<PyCode>> {
     let import_error = |why: String| vm.new_import_error(why, vm.ctx.new_str(name));

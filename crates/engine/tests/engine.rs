@@ -120,7 +120,7 @@ fn input_reads_the_runs_stdin_and_echoes_it() {
             }
         }),
     );
-    assert_eq!(result, Ok(()));
+    assert_eq!(result, Ok(0));
     assert_eq!(*transcript.borrow(), "? <ab\n>abab\n");
 }
 
@@ -164,6 +164,7 @@ fn sleep_flushes_then_offers_the_host_a_pause_and_is_never_short() {
                 OutputEvent::Write(_, text) => format!("write {text:?}"),
                 OutputEvent::Flush => "flush".into(),
                 OutputEvent::Pause(s) => format!("pause {s}"),
+                OutputEvent::Skipped(n) => format!("skipped {n}"),
             });
         }),
     );

@@ -6,6 +6,13 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Output a run streams to the page before the worker starts skipping:
+/// about 20,000 lines of typical output, far above any lesson's, and small
+/// enough that posting and showing it never stalls a page.
+pub const OUTPUT_HEAD_BYTES: u64 = 1_000_000;
+/// The end of a run's output, sent when it ends if the head was used up.
+pub const OUTPUT_TAIL_BYTES: u64 = 20_000;
+
 /// Identifies one run; chosen by the page, increasing.
 pub type RunId = u32;
 
@@ -44,14 +51,10 @@ pub enum ToWorker {
     Run {
         id: RunId,
         code: String,
-        #[serde(default)]
         stdin: String,
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         keep_globals: bool,
     },
-    /// Abandon run `id`. A worker busy in Python only sees this once it
-    /// yields, so the page also keeps the right to terminate the worker.
-    Stop { id: RunId },
 }
 
 /// Worker to page.
@@ -62,12 +65,26 @@ pub enum FromWorker {
     Ready { init_ms: f64 },
     /// Text the program wrote.
     Output { id: RunId, stream: Stream, text: String },
-    /// The run finished; `error` is set when it raised.
-    Done { id: RunId, error: Option<PyError>, elapsed_ms: f64 },
+    /// Output beyond the worker's limit: `bytes` left out so far. The run's
+    /// last lines still follow when it ends.
+    Skipped { id: RunId, bytes: u64 },
+    /// The run finished; `error` is set when it raised; `exit_status` is
+    /// what `sys.exit` gave (0 when it ended normally).
+    Done {
+        id: RunId,
+        error: Option<PyError>,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        exit_status: i32,
+        elapsed_ms: f64,
+    },
     /// The run waits in `input()` for a line. The page sends it to the
     /// service worker as `{pyplay: "input", token, line}`; the worker is
     /// blocked in a request that the service worker answers with it.
     WantsInput { id: RunId, token: String },
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
 }
 
 impl ToWorker {
@@ -111,9 +128,6 @@ mod tests {
         let msg = ToWorker::Run { id: 7, code: "print(1)".into(), stdin: "a\n".into(), keep_globals: false };
         assert_eq!(msg.to_json(), r#"{"type":"run","id":7,"code":"print(1)","stdin":"a\n"}"#);
         assert_eq!(ToWorker::from_json(&msg.to_json()).unwrap(), msg);
-        // Older pages send no stdin: it defaults to empty.
-        let old = ToWorker::from_json(r#"{"type":"run","id":1,"code":"x"}"#).unwrap();
-        assert_eq!(old, ToWorker::Run { id: 1, code: "x".into(), stdin: String::new(), keep_globals: false });
         let session = ToWorker::Run { id: 2, code: "x".into(), stdin: String::new(), keep_globals: true };
         assert_eq!(session.to_json(), r#"{"type":"run","id":2,"code":"x","stdin":"","keep_globals":true}"#);
         assert_eq!(ToWorker::from_json(&session.to_json()).unwrap(), session);
@@ -130,9 +144,18 @@ mod tests {
                 column: None,
                 traceback: "Traceback ...".into(),
             }),
+            exit_status: 0,
             elapsed_ms: 1.5,
         };
         assert_eq!(FromWorker::from_json(&done.to_json()).unwrap(), done);
+        let exited = FromWorker::Done { id: 5, error: None, exit_status: 3, elapsed_ms: 2.0 };
+        assert_eq!(
+            exited.to_json(),
+            r#"{"type":"done","id":5,"error":null,"exit_status":3,"elapsed_ms":2.0}"#
+        );
+        assert_eq!(FromWorker::from_json(&exited.to_json()).unwrap(), exited);
+        let skipped = FromWorker::Skipped { id: 6, bytes: 99 };
+        assert_eq!(skipped.to_json(), r#"{"type":"skipped","id":6,"bytes":99}"#);
         let out = FromWorker::Output { id: 1, stream: Stream::Stderr, text: "x".into() };
         assert!(out.to_json().contains(r#""stream":"stderr""#));
         let wants = FromWorker::WantsInput { id: 4, token: "4-123".into() };

@@ -1,6 +1,7 @@
 //! The Python worker: hosts one [`Engine`] inside a dedicated Web Worker and
 //! speaks the `pyplay-protocol` messages with the page.
 
+mod batcher;
 mod blocking;
 mod packs;
 
@@ -9,14 +10,11 @@ use std::{
     rc::Rc,
 };
 
-use pyplay_engine::{Engine, OutputEvent, Stream};
+use batcher::Batcher;
+use pyplay_engine::{Engine, OutputEvent};
 use pyplay_protocol::{FromWorker, RunId, ToWorker};
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
-/// Output is posted in chunks: one message per `print` would flood the page.
-const FLUSH_BYTES: usize = 16 * 1024;
-const FLUSH_MS: f64 = 50.0;
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -29,38 +27,6 @@ fn now_ms() -> f64 {
 fn post(msg: &FromWorker) {
     // Posting a string to our own parent cannot fail in a live worker.
     let _ = scope().post_message(&JsValue::from_str(&msg.to_json()));
-}
-
-/// Collects a run's output and posts it in batches, in order. A write is
-/// posted at once when the last post is older than [`FLUSH_MS`], so the first
-/// line of a run shows even if the program then loops without printing.
-struct Batcher {
-    id: RunId,
-    stream: Stream,
-    text: String,
-    last_flush: f64,
-}
-
-impl Batcher {
-    fn push(&mut self, stream: Stream, text: &str) {
-        if stream != self.stream {
-            self.flush();
-            self.stream = stream;
-        }
-        self.text.push_str(text);
-        if self.text.len() >= FLUSH_BYTES || now_ms() - self.last_flush >= FLUSH_MS {
-            self.flush();
-        }
-    }
-
-    fn flush(&mut self) {
-        self.last_flush = now_ms();
-        if self.text.is_empty() {
-            return;
-        }
-        let text = std::mem::take(&mut self.text);
-        post(&FromWorker::Output { id: self.id, stream: self.stream, text });
-    }
 }
 
 thread_local! {
@@ -83,12 +49,7 @@ fn read_line_from_page() -> Option<String> {
 fn run(engine: &Engine, id: RunId, code: &str, stdin: &str, keep_globals: bool) {
     CURRENT_RUN.set(id);
     let start = now_ms();
-    let batcher = Rc::new(RefCell::new(Batcher {
-        id,
-        stream: Stream::Stdout,
-        text: String::new(),
-        last_flush: f64::NEG_INFINITY,
-    }));
+    let batcher = Rc::new(RefCell::new(Batcher::new(id, now_ms, |msg| post(&msg))));
     let sink = batcher.clone();
     let result = engine.run_with(
         code,
@@ -98,10 +59,15 @@ fn run(engine: &Engine, id: RunId, code: &str, stdin: &str, keep_globals: bool) 
             OutputEvent::Write(stream, text) => sink.borrow_mut().push(stream, text),
             OutputEvent::Flush => sink.borrow_mut().flush(),
             OutputEvent::Pause(seconds) => blocking::pause(seconds),
+            OutputEvent::Skipped(bytes) => sink.borrow_mut().post_after(FromWorker::Skipped { id, bytes }),
         }),
     );
     batcher.borrow_mut().flush();
-    post(&FromWorker::Done { id, error: result.err(), elapsed_ms: now_ms() - start });
+    let (exit_status, error) = match result {
+        Ok(status) => (status, None),
+        Err(error) => (0, Some(error)),
+    };
+    post(&FromWorker::Done { id, error, exit_status, elapsed_ms: now_ms() - start });
 }
 
 fn main() {
@@ -115,8 +81,6 @@ fn main() {
             Ok(ToWorker::Run { id, code, stdin, keep_globals }) => {
                 run(&engine, id, &code, &stdin, keep_globals)
             }
-            // A stop that arrives here found no run in progress: nothing to do.
-            Ok(ToWorker::Stop { .. }) => {}
             Err(err) => web_sys::console::warn_1(&format!("pyplay worker: bad message: {err}").into()),
         }
     });

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use pyplay_protocol::{PyError, Stream};
 
-use crate::output_buffer::OutputBuffer;
+use crate::output_buffer::{OutputBuffer, human_bytes};
 use yew::prelude::*;
 
 #[derive(PartialEq, Properties)]
@@ -65,6 +65,14 @@ pub fn Output(props: &OutputProps) -> Html {
         <>
             if props.output.dropped() > 0 {
                 <p class="notice dropped">{ format!("… {} earlier lines not shown", props.output.dropped()) }</p>
+            }
+            if props.output.skipped() > 0 {
+                <p class="notice skipped">{ format!(
+                    "… {} of output skipped: a run shows its first {} and its last {}.",
+                    human_bytes(props.output.skipped()),
+                    human_bytes(pyplay_protocol::OUTPUT_HEAD_BYTES),
+                    human_bytes(pyplay_protocol::OUTPUT_TAIL_BYTES),
+                ) }</p>
             }
             <pre class="stream">
                 { for props.output.chunks().map(|(stream, text)| {

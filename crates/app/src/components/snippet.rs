@@ -125,10 +125,14 @@ impl Reducible for RunState {
                     }
                     RunEvent::Output(stream, text) => Rc::make_mut(&mut next.output).push(stream, &text),
                     RunEvent::WantsInput(token) => next.wants_input = Some(token),
-                    RunEvent::Finished { error, elapsed_ms } => {
+                    RunEvent::Skipped(bytes) => Rc::make_mut(&mut next.output).set_skipped(bytes),
+                    RunEvent::Finished { error, exit_status, elapsed_ms } => {
                         next.phase = Phase::Finished;
                         next.error = error;
                         next.elapsed_ms = Some(elapsed_ms);
+                        if exit_status != 0 {
+                            next.notice = Some(format!("Exited with status {exit_status}."));
+                        }
                     }
                     RunEvent::Stopped => {
                         next.phase = Phase::Finished;
