@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, snippet, finished, useDistInChromium, runCode, editorText } from '../support/browser.mjs';
+import { openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, controlledByServiceWorker } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
 const root = new URL('../../', import.meta.url).pathname;
@@ -65,8 +65,11 @@ test('sys.exit ends a run quietly; a non-zero status is a short note', async () 
   assert.deepEqual(errors, []);
 });
 
-test('doctest and pdb work in the worker; pdb reads its commands from stdin', async () => {
+test('doctest and pdb work in the worker; pdb reads the stdin box, then asks in the output', async () => {
   const { page, errors } = await openPage(site.browser, `${site.url}#/enum`);
+  // Asking for a line blocks the worker on the service worker.
+  await controlledByServiceWorker(page);
+  await page.reload();
   const box = snippet(page, 'enum', 'basics');
   const code = [
     'import doctest',
@@ -81,10 +84,14 @@ test('doctest and pdb work in the worker; pdb reads its commands from stdin', as
     'breakpoint()',
     'print("after", x)',
   ].join('\n');
-  await runCode(box, code);
-  await box.locator('.stdin-box textarea').fill('p x\nc');
+  await setCode(box, code);
+  await box.locator('.stdin-box textarea').fill('p x');
   const previous = await box.getAttribute('data-run');
-  await box.getByRole('button', { name: 'Run' }).click();
+  await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
+  const field = box.locator('.output .input-line');
+  await field.waitFor({ timeout: 60_000 });
+  await field.fill('c');
+  await field.press('Enter');
   await finished(page, 'enum', 'basics', previous);
   const text = await box.locator('.output .stream').textContent();
   assert.match(text, /^TestResults\(failed=0, attempted=1\)\n/);

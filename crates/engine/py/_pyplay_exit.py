@@ -44,3 +44,15 @@ def end_run():
         atexit._clear()
     else:
         atexit._run_exitfuncs()
+    _revive_finalize()
+
+
+def _revive_finalize():
+    # weakref.finalize's atexit handler marks the class shut down for good;
+    # the interpreter lives on for the next run, so undo that.
+    import sys
+
+    finalize = getattr(sys.modules.get("weakref"), "finalize", None)
+    if finalize is not None:
+        finalize._shutdown = False
+        finalize._registered_with_atexit = False

@@ -144,3 +144,12 @@ fn huge_output_is_cut_into_its_first_and_last_bytes() {
     // The next run streams again from nothing.
     assert_eq!(engine.run_captured("print('ok')").stdout, "ok\n");
 }
+
+#[test]
+fn library_exit_handlers_do_not_break_the_next_run() {
+    let engine = Engine::new();
+    let code = "import weakref\nclass T: pass\ncalled = []\nt = T()\nweakref.finalize(t, called.append, 1)\n\
+                del t\nprint(called)";
+    assert_eq!(engine.run_captured(code).stdout, "[1]\n");
+    assert_eq!(engine.run_captured(code).stdout, "[1]\n", "finalize still works after a run ended");
+}

@@ -17,7 +17,7 @@ pub struct OutputProps {
     pub notice: Option<String>,
     /// A traceback's `line N` of main.py was clicked.
     #[prop_or_default]
-    pub online: Callback<u32>,
+    pub on_line_click: Callback<u32>,
 }
 
 /// A piece of traceback text: plain, or a reference to a line of main.py.
@@ -89,14 +89,14 @@ pub fn Output(props: &OutputProps) -> Html {
                     { for pieces(&error.traceback).into_iter().map(|piece| match piece {
                         Piece::Text(text) => html! { { text.to_string() } },
                         Piece::Line(words, n) => {
-                            let online = props.online.clone();
+                            let on_line_click = props.on_line_click.clone();
                             html! {
                                 <button
                                     type="button"
                                     class="line-link"
                                     data-line={n.to_string()}
                                     title={format!("Show line {n} in the editor")}
-                                    onclick={move |_| online.emit(n)}
+                                    onclick={move |_| on_line_click.emit(n)}
                                 >{ words.to_string() }</button>
                             }
                         }

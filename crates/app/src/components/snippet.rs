@@ -476,7 +476,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                         output={state.output.clone()}
                         error={state.error.clone()}
                         notice={state.notice.clone()}
-                        online={on_line}
+                        on_line_click={on_line}
                     />
                 }
                 if let Some(token) = state.wants_input.clone() {
