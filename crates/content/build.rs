@@ -35,6 +35,9 @@ struct TopicFile {
     intro: String,
     /// Markdown: what the source article got wrong on this topic.
     article_fixes: Option<String>,
+    /// Markdown: the questions an interviewer would ask next, each answered
+    /// briefly; shown after the snippets.
+    follow_ups: Option<String>,
     #[serde(default)]
     snippets: Vec<SnippetFile>,
 }
@@ -148,14 +151,19 @@ fn main() {
                 assert!(!blank(f), "{id}: empty article_fixes (leave it out instead)");
                 lit(&markdown(f))
             });
+            let follow_ups = topic.follow_ups.as_deref().map(|f| {
+                assert!(!blank(f), "{id}: empty follow_ups (leave it out instead)");
+                lit(&markdown(f))
+            });
             writeln!(
                 out,
-                "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, article_fixes_html: {}, snippets: &[",
+                "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, article_fixes_html: {}, follow_ups_html: {}, snippets: &[",
                 lit(id),
                 lit(&topic.title),
                 lit(&topic.summary),
                 lit(&markdown(&topic.intro)),
-                fixes.map_or_else(|| "None".to_string(), |f| format!("Some({f})"))
+                fixes.map_or_else(|| "None".to_string(), |f| format!("Some({f})")),
+                follow_ups.map_or_else(|| "None".to_string(), |f| format!("Some({f})"))
             )
             .unwrap();
             assert!(

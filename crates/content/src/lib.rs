@@ -22,6 +22,9 @@ pub struct Topic {
     /// What the source article got wrong on this topic (garbled code, wrong
     /// outputs, outdated claims), as HTML; shown at the end of the page.
     pub article_fixes_html: Option<&'static str>,
+    /// Follow-up questions an interviewer would ask next, briefly answered,
+    /// as HTML; shown after the snippets.
+    pub follow_ups_html: Option<&'static str>,
     pub snippets: &'static [Snippet],
 }
 
