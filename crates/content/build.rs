@@ -35,6 +35,9 @@ struct TopicFile {
     intro: String,
     /// Markdown: what the source article got wrong on this topic.
     article_fixes: Option<String>,
+    /// Markdown: the questions an interviewer would ask next, each answered
+    /// briefly; shown after the snippets.
+    follow_ups: Option<String>,
     #[serde(default)]
     snippets: Vec<SnippetFile>,
 }
@@ -54,6 +57,11 @@ struct SnippetFile {
     /// Why the output varies between runs; `…` in `expected`/`error` then
     /// matches any run of characters within a line.
     loose: Option<String>,
+    /// The oldest Python whose output `expected` is ("3.13"), for code that
+    /// needs a release newer than the 3.11 reference. The CPython check
+    /// skips it on older interpreters; RustPython (which tracks 3.14) still
+    /// checks it.
+    requires_python: Option<String>,
 }
 
 /// `known-differences.toml`: snippets whose RustPython output differs from
@@ -148,14 +156,19 @@ fn main() {
                 assert!(!blank(f), "{id}: empty article_fixes (leave it out instead)");
                 lit(&markdown(f))
             });
+            let follow_ups = topic.follow_ups.as_deref().map(|f| {
+                assert!(!blank(f), "{id}: empty follow_ups (leave it out instead)");
+                lit(&markdown(f))
+            });
             writeln!(
                 out,
-                "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, article_fixes_html: {}, snippets: &[",
+                "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, article_fixes_html: {}, follow_ups_html: {}, snippets: &[",
                 lit(id),
                 lit(&topic.title),
                 lit(&topic.summary),
                 lit(&markdown(&topic.intro)),
-                fixes.map_or_else(|| "None".to_string(), |f| format!("Some({f})"))
+                fixes.map_or_else(|| "None".to_string(), |f| format!("Some({f})")),
+                follow_ups.map_or_else(|| "None".to_string(), |f| format!("Some({f})"))
             )
             .unwrap();
             assert!(
@@ -192,6 +205,17 @@ fn main() {
                         "{name}: a loose snippet needs a … placeholder in `expected` or `error`"
                     );
                 }
+                if let Some(version) = &s.requires_python {
+                    let minor = version.strip_prefix("3.").and_then(|m| m.parse::<u32>().ok());
+                    assert!(
+                        minor.is_some_and(|m| (12..=14).contains(&m)),
+                        "{name}: requires_python must be \"3.12\" to \"3.14\", newer than the 3.11 reference"
+                    );
+                    assert!(
+                        s.note.as_deref().is_some_and(|n| n.contains(version.as_str())),
+                        "{name}: a snippet that requires Python {version} must say so in its `note`"
+                    );
+                }
                 let rustpython = differences.remove(&name).map(|d| {
                     assert!(s.runnable, "known-differences.toml: {name} is not runnable");
                     assert!(
@@ -203,7 +227,7 @@ fn main() {
                 let (differs, rustpython) = rustpython.unzip();
                 writeln!(
                     out,
-                    "Snippet {{ id: {}, title: {}, prose_html: {}, code: {}, expected: {}, error: {:?}, runnable: {}, note: {:?}, loose: {:?}, differs: {:?}, rustpython: {} }},",
+                    "Snippet {{ id: {}, title: {}, prose_html: {}, code: {}, expected: {}, error: {:?}, runnable: {}, note: {:?}, loose: {:?}, requires_python: {:?}, differs: {:?}, rustpython: {} }},",
                     lit(&s.id),
                     lit(&s.title),
                     lit(&markdown(&s.prose)),
@@ -213,6 +237,7 @@ fn main() {
                     s.runnable,
                     s.note,
                     s.loose,
+                    s.requires_python,
                     differs,
                     rustpython.map_or_else(|| "None".to_string(), |r| format!("Some({r})"))
                 )

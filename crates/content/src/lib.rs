@@ -22,6 +22,9 @@ pub struct Topic {
     /// What the source article got wrong on this topic (garbled code, wrong
     /// outputs, outdated claims), as HTML; shown at the end of the page.
     pub article_fixes_html: Option<&'static str>,
+    /// Follow-up questions an interviewer would ask next, briefly answered,
+    /// as HTML; shown after the snippets.
+    pub follow_ups_html: Option<&'static str>,
     pub snippets: &'static [Snippet],
 }
 
@@ -43,6 +46,9 @@ pub struct Snippet {
     /// Why the output changes from run to run (timings, addresses). If set,
     /// `expected` and `error` are patterns for [`loose_match`].
     pub loose: Option<&'static str>,
+    /// The oldest Python that prints `expected` ("3.13"), when the snippet
+    /// needs a release newer than the 3.11 reference; `note` says so.
+    pub requires_python: Option<&'static str>,
     /// Why RustPython prints something other than CPython here, from
     /// `known-differences.toml`; the UI can show it as a note.
     pub differs: Option<&'static str>,

@@ -80,6 +80,7 @@ fn snippet(code: &'static str, expected: &'static str) -> Snippet {
         runnable: true,
         note: None,
         loose: None,
+        requires_python: None,
         differs: None,
         rustpython: None,
     }

@@ -48,6 +48,12 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                     <SnippetView {key} topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} runnable={snippet.runnable} {shared} />
                 </section>
             }}) }
+            if let Some(follow_ups) = topic.follow_ups_html {
+                <section class="follow-ups">
+                    <h2>{ "Follow-up questions" }</h2>
+                    <div class="prose">{ Html::from_html_unchecked(follow_ups.into()) }</div>
+                </section>
+            }
             if let Some(fixes) = topic.article_fixes_html {
                 <aside class="article-fixes">
                     <h2>{ "Where the source article was wrong" }</h2>
