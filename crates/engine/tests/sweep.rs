@@ -19,12 +19,9 @@ fn every_stdlib_module_imports_or_says_why_not() {
     let summary = lines.next().unwrap_or_default();
     let failures: Vec<&str> = lines.collect();
     eprintln!("stdlib import sweep: {summary}, {} unavailable in a page", failures.len());
-    let unexplained: Vec<_> = failures.iter().filter(|l| !l.contains("in the browser playground")).collect();
-    assert!(
-        unexplained.is_empty(),
-        "imports that fail without saying why:\n{}",
-        unexplained.iter().map(|l| format!("{l}\n")).collect::<String>()
-    );
+    let unexplained: Vec<&str> =
+        failures.into_iter().filter(|l| !l.contains("in the browser playground")).collect();
+    assert!(unexplained.is_empty(), "imports that fail without saying why:\n{}", unexplained.join("\n"));
 }
 
 #[test]
