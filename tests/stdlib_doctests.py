@@ -18,21 +18,22 @@ SKIP = {"antigravity", "this", "pdb", "webbrowser", "code", "pydoc", "_pyrepl", 
 names = sorted(set(_pyplay.stdlib_top_level().split()) - SKIP)
 finder = doctest.DocTestFinder(exclude_empty=True)
 results = []
-real_stdout = sys.stdout
+real_stdout, real_stderr = sys.stdout, sys.stderr
 for name in names:
+    sys.stdout = sys.stderr = io.StringIO()  # what imports and examples print is not the report
     try:
-        module = importlib.import_module(name)
-        if not any(test.examples for test in finder.find(module)):
+        try:
+            module = importlib.import_module(name)
+            if not any(test.examples for test in finder.find(module)):
+                continue
+        except BaseException:  # noqa: BLE001 - the import sweep reports these
             continue
-    except BaseException:  # noqa: BLE001 - the import sweep reports these
-        continue
-    sys.stdout = io.StringIO()
-    try:
-        failed, attempted = doctest.testmod(module, report=False)
-    except BaseException as exc:  # noqa: BLE001
-        failed, attempted = -1, f"{type(exc).__name__}: {exc}"
+        try:
+            failed, attempted = doctest.testmod(module, report=False)
+        except BaseException as exc:  # noqa: BLE001
+            failed, attempted = -1, f"{type(exc).__name__}: {exc}"
     finally:
-        sys.stdout = real_stdout
+        sys.stdout, sys.stderr = real_stdout, real_stderr
     results.append((name, attempted, failed))
 attempted = sum(a for _, a, f in results if f >= 0)
 failed = sum(f for _, _, f in results if f >= 0)

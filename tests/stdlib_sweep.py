@@ -13,15 +13,15 @@ import _pyplay
 
 names = sorted((set(_pyplay.stdlib_top_level().split()) | set(sys.builtin_module_names)) - {"__main__"})
 failures = []
-real_stdout = sys.stdout
+real_stdout, real_stderr = sys.stdout, sys.stderr
 for name in names:
-    sys.stdout = io.StringIO()  # `this` prints the Zen on import
+    sys.stdout = sys.stderr = io.StringIO()  # `this` prints the Zen, _ios_support warns
     try:
         importlib.import_module(name)
     except BaseException as exc:  # noqa: BLE001 - a sweep records everything
         failures.append(f"{name}\t{type(exc).__name__}: {exc}")
     finally:
-        sys.stdout = real_stdout
+        sys.stdout, sys.stderr = real_stdout, real_stderr
 print(f"imported {len(names) - len(failures)} of {len(names)}")
 for line in failures:
     print(line)

@@ -40,10 +40,11 @@ pub fn StdinBox(props: &StdinBoxProps) -> Html {
     }
 }
 
-/// Whether `code` reads standard input, so the snippet offers the box.
+/// Whether `code` reads standard input, so the snippet offers the box
+/// (pdb, opened by `breakpoint()`, reads its commands there).
 #[must_use]
 pub fn reads_stdin(code: &str) -> bool {
-    code.contains("input(") || code.contains("sys.stdin") || code.contains("fileinput")
+    ["input(", "sys.stdin", "fileinput", "breakpoint(", "pdb"].iter().any(|s| code.contains(s))
 }
 
 #[cfg(test)]
@@ -54,6 +55,8 @@ mod tests {
     fn offers_the_box_only_to_code_that_reads_stdin() {
         assert!(reads_stdin("name = input('Name? ')"));
         assert!(reads_stdin("import sys\nfor line in sys.stdin: pass"));
+        assert!(reads_stdin("x = 1\nbreakpoint()"));
+        assert!(reads_stdin("import pdb; pdb.set_trace()"));
         assert!(!reads_stdin("print('no input here')"));
     }
 }
