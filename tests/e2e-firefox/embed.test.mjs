@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  launchFirefox, openPage, finished, runCode, clickRun, textOf, countOf, attributeOf, editorText, DIST, ARTIFACTS,
+  launchFirefox, openPage, frameOf, finished, runCode, clickRun, textOf, countOf, attributeOf, editorText, DIST, ARTIFACTS,
 } from '../support/firefox.mjs';
 import { startServer } from '../support/serve.mjs';
 
@@ -61,8 +61,8 @@ test('a blog post on another origin with a strict CSP: embeds load, run, size th
     }
     await page.waitForFunction(() => [...document.querySelectorAll('iframe.pyplay-embed')].every((f) => f.src), { timeout: 30_000 });
     const iframes = await page.$$('iframe.pyplay-embed');
-    const first = await iframes[0].contentFrame();
-    const second = await iframes[1].contentFrame();
+    const first = await frameOf(iframes[0]);
+    const second = await frameOf(iframes[1]);
     await first.waitForSelector('.embed[data-engine="idle"]', { timeout: 60_000 });
     assert.equal(await countOf(first, '.topbar, .sidebar'), 0, 'no app chrome in an embed');
 

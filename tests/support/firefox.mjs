@@ -137,11 +137,53 @@ export async function finished(where, box, previousRun = null, timeout = 60_000)
   );
 }
 
-/** A real click (pointer actions over BiDi) on the first match, once it is visible. */
+// iframe element handles of the frames given by frameOf(), for click().
+const iframeOf = new WeakMap();
+
+/** The puppeteer Frame of an <iframe> element handle, usable with click(). */
+export async function frameOf(iframe) {
+  const frame = await iframe.contentFrame();
+  iframeOf.set(frame, iframe);
+  return frame;
+}
+
+/**
+ * A real click (pointer actions over BiDi) on the first match, once it is
+ * visible. In an iframe, puppeteer's own ElementHandle.click() needs BiDi's
+ * `context` locator, which Firefox ESR 140 lacks: the point is computed from
+ * the iframe's box instead, and clicked with the page's mouse.
+ */
 export async function click(where, selector, timeout = 30_000) {
   const el = await where.waitForSelector(selector, { visible: true, timeout });
-  await el.click();
-  await el.dispose();
+  const iframe = iframeOf.get(where);
+  try {
+    if (!iframe) {
+      await el.click();
+      return;
+    }
+    const inner = await el.evaluate((e) => {
+      e.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = e.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    const page = where.page();
+    const point = async () => {
+      const outer = await iframe.evaluate((f) => {
+        const r = f.getBoundingClientRect();
+        return { x: r.x + f.clientLeft, y: r.y + f.clientTop };
+      });
+      return { x: outer.x + inner.x, y: outer.y + inner.y };
+    };
+    let at = await point();
+    const inView = await page.evaluate(({ x, y }) => y >= 0 && y < innerHeight && x >= 0 && x < innerWidth, at);
+    if (!inView) {
+      await page.evaluate(({ x, y }) => window.scrollBy(x - innerWidth / 2, y - innerHeight / 2), at);
+      at = await point();
+    }
+    await page.mouse.click(at.x, at.y);
+  } finally {
+    await el.dispose();
+  }
 }
 
 /** The snippet's code, from the editor (its DOM holds only the lines on screen). */
