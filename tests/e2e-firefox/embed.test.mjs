@@ -59,10 +59,10 @@ test('a blog post on another origin with a strict CSP: embeds load, run, size th
       assert.equal(attrs.sandbox, SANDBOX);
       assert.ok(attrs.title.length > 0);
     }
-    await page.waitForFunction(() => [...document.querySelectorAll('iframe.pyplay-embed')].every((f) => f.src), { timeout: 30_000 });
+    // Loaded as they come near the viewport: the first one at once.
+    await page.waitForFunction(() => document.querySelector('iframe.pyplay-embed').src, { timeout: 30_000 });
     const iframes = await page.$$('iframe.pyplay-embed');
     const first = await frameOf(iframes[0]);
-    const second = await frameOf(iframes[1]);
     await first.waitForSelector('.embed[data-engine="idle"]', { timeout: 60_000 });
     assert.equal(await countOf(first, '.topbar, .sidebar'), 0, 'no app chrome in an embed');
 
@@ -82,6 +82,8 @@ test('a blog post on another origin with a strict CSP: embeds load, run, size th
 
     // The <pre> embed: its code shown, run only on click.
     await iframes[1].evaluate((el) => el.scrollIntoView());
+    await page.waitForFunction(() => document.querySelectorAll('iframe.pyplay-embed')[1].src, { timeout: 30_000 });
+    const second = await frameOf(iframes[1]);
     const code = '[data-snippet="code-embed"]';
     await second.waitForSelector(`${code} .cm-editor`, { timeout: 60_000 });
     assert.equal(await editorText(second, code), 'print("hi from the blog")');
