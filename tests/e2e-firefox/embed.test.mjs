@@ -4,39 +4,23 @@
 // both through embed.js, as tests/e2e/embed.test.mjs does in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   launchFirefox, openPage, frameOf, finished, runCode, clickRun, textOf, countOf, attributeOf, editorText, DIST, ARTIFACTS,
 } from '../support/firefox.mjs';
 import { startServer } from '../support/serve.mjs';
+import { startBlog } from '../support/blog.mjs';
 
 const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 let browser;
 let site;
 let blog;
-let blogDir;
 
 before(async () => {
   site = await startServer({ root: DIST });
-  blogDir = mkdtempSync(join(tmpdir(), 'pyplay-ff-blog-'));
-  const origin = new URL(site.url).origin;
-  writeFileSync(join(blogDir, 'post.html'), `<!doctype html>
-<html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${origin}; frame-src ${origin}">
-<title>A blog post</title></head>
-<body>
-<h1>Enums, explained</h1>
-<div data-pyplay-topic="enum" data-pyplay-snippet="basics"></div>
+  blog = await startBlog(site.url, `<div data-pyplay-topic="enum" data-pyplay-snippet="basics"></div>
 <pre data-pyplay>
 print("hi from the blog")
-</pre>
-<script src="${site.url}embed.js" async></script>
-</body></html>`);
-  const server = await startServer({ root: blogDir });
-  // Same server, other host name: a different origin and a different site.
-  blog = { ...server, url: server.url.replace('127.0.0.1', 'localhost') };
+</pre>`);
   browser = await launchFirefox();
 });
 
@@ -44,7 +28,6 @@ after(async () => {
   await browser?.close();
   await site?.close();
   await blog?.close();
-  if (blogDir) rmSync(blogDir, { recursive: true, force: true });
 });
 
 /**

@@ -3,42 +3,28 @@
 // CSP, two topic embeds and a <pre data-pyplay>, all through embed.js.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, openPage, runCode, setCode, editorText, ARTIFACTS, controlledByServiceWorker } from '../support/browser.mjs';
 import { startServer } from '../support/serve.mjs';
+import { startBlog } from '../support/blog.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 let browser;
 let site;
 let blog;
-let blogDir;
 
 before(async () => {
   site = await startServer({ root: DIST });
-  blogDir = mkdtempSync(join(tmpdir(), 'pyplay-blog-'));
-  const origin = new URL(site.url).origin;
-  writeFileSync(join(blogDir, 'post.html'), `<!doctype html>
-<html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${origin}; frame-src ${origin}">
-<title>A blog post</title></head>
-<body>
-<h1>Enums, explained</h1>
-<p>Try it:</p>
+  blog = await startBlog(site.url, `<p>Try it:</p>
 <div data-pyplay-topic="enum" data-pyplay-snippet="basics"></div>
 <p>And the counter:</p>
 <div data-pyplay-topic="collections" data-pyplay-snippet="counter"></div>
 <p>${'Some long prose. '.repeat(400)}</p>
 <pre data-pyplay>
 print("hi from the blog")
-</pre>
-<script src="${site.url}embed.js" async></script>
-</body></html>`);
-  const server = await startServer({ root: blogDir });
-  // Same server, other host name: a different origin and a different site.
-  blog = { ...server, url: server.url.replace('127.0.0.1', 'localhost') };
+</pre>`);
   browser = await launch();
 });
 
@@ -46,7 +32,6 @@ after(async () => {
   await browser?.close();
   await site?.close();
   await blog?.close();
-  if (blogDir) rmSync(blogDir, { recursive: true, force: true });
 });
 
 const heightOf = (frame) => frame.evaluate((el) => el.getBoundingClientRect().height);

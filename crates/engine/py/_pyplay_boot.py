@@ -11,18 +11,49 @@ import types
 import _pyplay
 
 
-class _HostStream:
+class _HostOutput:
+    """What sys.stdout, sys.stderr and their .buffer share: unbuffered
+    writes to the page's stream `fd`, never a terminal."""
+
+    closed = False
+
+    def __init__(self, fd):
+        self._fd = fd
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        _pyplay.flush()
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def readable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def fileno(self):
+        return self._fd
+
+
+class _HostStream(_HostOutput):
     """sys.stdout / sys.stderr: text goes straight to the page."""
 
     encoding = "utf-8"
     errors = "strict"
     line_buffering = False
     newlines = None
-    closed = False
     mode = "w"
 
     def __init__(self, fd, name):
-        self._fd = fd
+        super().__init__(fd)
         self.name = name
         self.buffer = _HostBuffer(fd)
 
@@ -34,41 +65,18 @@ class _HostStream:
             text.encode(self.encoding)  # a lone surrogate: CPython's UnicodeEncodeError
         return written
 
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
-    def flush(self):
-        _pyplay.flush()
-
     def reconfigure(self, *, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None):
         pass  # always UTF-8 and unbuffered; contest code asks for that anyway
 
-    def isatty(self):
-        return False
 
-    def writable(self):
-        return True
-
-    def readable(self):
-        return False
-
-    def seekable(self):
-        return False
-
-    def fileno(self):
-        return self._fd
-
-
-class _HostBuffer:
+class _HostBuffer(_HostOutput):
     """sys.stdout.buffer / sys.stderr.buffer: bytes shown as UTF-8 text,
     invalid bytes replaced; a character split across writes is joined."""
 
-    closed = False
     mode = "wb"
 
     def __init__(self, fd):
-        self._fd = fd
+        super().__init__(fd)
         self.name = "<stdout>" if fd == 1 else "<stderr>"
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
 
@@ -80,28 +88,6 @@ class _HostBuffer:
         if text:
             _pyplay.write(self._fd, text)
         return len(data)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
-
-    def flush(self):
-        _pyplay.flush()
-
-    def isatty(self):
-        return False
-
-    def writable(self):
-        return True
-
-    def readable(self):
-        return False
-
-    def seekable(self):
-        return False
-
-    def fileno(self):
-        return self._fd
 
 
 # The same answer on native test builds and in the browser; "emscripten" is
