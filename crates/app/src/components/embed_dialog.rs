@@ -32,7 +32,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let (topic, snippet) = (props.topic_id.as_str(), props.snippet_id.as_deref());
     let title = pyplay_content::topic(topic).map_or(topic.to_string(), |(_, t)| match snippet {
         Some(s) => {
-            let name = t.snippets.iter().find(|x| x.id == s).map_or(s, |x| x.title);
+            let name = pyplay_content::snippet(t.id, s).map_or(s, |(_, x)| x.title);
             format!("Python: {} — {name}", t.title)
         }
         None => format!("Python: {}", t.title),

@@ -70,10 +70,9 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         }
     };
     let body = match &options.target {
-        Target::Snippet(t, s) => pyplay_content::topic(t)
-            .and_then(|(_, topic)| Some((topic, topic.snippets.iter().find(|x| x.id == s)?)))
-            .map(|(topic, s)| snippet(topic, s))
-            .unwrap_or_default(),
+        Target::Snippet(t, s) => {
+            pyplay_content::snippet(t, s).map(|(topic, s)| snippet(topic, s)).unwrap_or_default()
+        }
         Target::Topic(t) => pyplay_content::topic(t)
             .map(|(_, topic)| {
                 html! {
