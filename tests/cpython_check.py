@@ -20,7 +20,8 @@ Cards are also linted. Their keys are id, title, code, output and
 explanation, plus error and choices when needed. An `id` is a slug
 (lowercase words of [a-z0-9] joined by single dashes), unique among the
 cards and exercises of all topics and distinct from the snippet ids of
-its own topic. `code` is 3 to 12 lines and `explanation` is not blank.
+its own topic. `code` is 3 to 12 lines and `explanation` is not blank. A
+card that does not raise must write nothing to stderr (no warnings).
 `choices`, if present, are 2 to 4 distinct candidate answers, exactly one
 of which is the real answer: the card's stdout followed by its `error`
 line (if any), compared with trailing newlines stripped. --write never
@@ -73,11 +74,15 @@ def loose_match(pattern, text):
     return len(want) == len(got) and all(loose_line(w, g) for w, g in zip(want, got))
 
 
-def run(code):
+def run(code, stderr=None):
+    """stdout and the traceback's last line (None if the run succeeded).
+    A list passed as `stderr` receives the whole of stderr."""
     done = subprocess.run(
         [sys.executable, "-I", "-c", code],
         capture_output=True, text=True, timeout=120, cwd="/",
     )
+    if stderr is not None:
+        stderr.append(done.stderr)
     return done.stdout, last_line(done.stderr) if done.returncode else None
 
 
@@ -342,10 +347,13 @@ def main(argv):
             if problems:
                 card_failures.extend(problems)
                 continue
-            stdout, error = run(card["code"])
+            stderr = []
+            stdout, error = run(card["code"], stderr)
             problem = choices_problem(name, card, stdout, error)
             if problem:
                 card_failures.append(problem)
+            if error is None and stderr[0]:
+                card_failures.append(f"{name}: writes to stderr (a warning?)\n{stderr[0]}")
             if stdout == card["output"] and error == card.get("error"):
                 continue
             if write_mode:
