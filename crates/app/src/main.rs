@@ -7,6 +7,7 @@ mod embed;
 mod hooks;
 mod output_buffer;
 mod route;
+mod run_queue;
 mod run_state;
 mod runner;
 mod service_worker;

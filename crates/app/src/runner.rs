@@ -1,17 +1,15 @@
-//! The page's side of the Python worker: spawns it, queues runs (the worker
-//! takes one at a time), routes its messages to the run that asked, and
-//! replaces the worker when it is stopped or dies.
+//! The page's side of the Python worker: spawns it, and carries out what
+//! crate::run_queue decides (which run goes next, whom to tell what, when
+//! to replace the worker).
 
-use std::{
-    cell::RefCell,
-    collections::{HashMap, VecDeque},
-    rc::Rc,
-};
+use std::{cell::RefCell, collections::HashMap, rc::Rc};
 
-use pyplay_protocol::{FromWorker, PyError, RunId, Stream, ToWorker};
+use pyplay_protocol::{FromWorker, PyError, RunId, Stream};
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
+
+use crate::run_queue::{Effect, RunQueue};
 
 /// Trunk emits the worker's loader under this fixed, unhashed name.
 const WORKER_URL: &str = "worker_loader.js";
@@ -73,13 +71,6 @@ impl PartialEq for Runner {
     }
 }
 
-struct QueuedRun {
-    id: RunId,
-    code: String,
-    stdin: String,
-    keep_globals: bool,
-}
-
 type Handlers = (Closure<dyn Fn(MessageEvent)>, Closure<dyn Fn(ErrorEvent)>);
 
 struct Inner {
@@ -89,10 +80,7 @@ struct Inner {
     // The previous worker's handlers: one of them may be on the stack when
     // it triggers a respawn, so it is dropped one generation later.
     retired: Option<Handlers>,
-    ready: bool,
-    next_id: RunId,
-    queue: VecDeque<QueuedRun>,
-    active: Option<RunId>,
+    queue: RunQueue,
     listeners: HashMap<RunId, Listener>,
     on_status: Callback<EngineStatus>,
 }
@@ -113,10 +101,7 @@ impl Runner {
                 worker: None,
                 handlers: None,
                 retired: None,
-                ready: false,
-                next_id: 1,
-                queue: VecDeque::new(),
-                active: None,
+                queue: RunQueue::default(),
                 listeners: HashMap::new(),
                 on_status,
             })),
@@ -129,9 +114,7 @@ impl Runner {
     pub fn run(&self, code: String, stdin: String, keep_globals: bool, listener: Listener) -> RunId {
         let id = {
             let mut inner = self.inner.borrow_mut();
-            let id = inner.next_id;
-            inner.next_id += 1;
-            inner.queue.push_back(QueuedRun { id, code, stdin, keep_globals });
+            let id = inner.queue.submit(code, stdin, keep_globals);
             inner.listeners.insert(id, listener);
             id
         };
@@ -142,25 +125,46 @@ impl Runner {
         // Not now: the caller learns `id` only when this returns, so an
         // event it fired at once (Started) would be for a run it does not know.
         let runner = self.clone();
-        yew::platform::spawn_local(async move { runner.pump() });
+        yew::platform::spawn_local(async move { runner.step(RunQueue::pump) });
         id
     }
 
     /// Stops run `id`: a queued run is dropped, a running one loses its worker.
     pub fn stop(&self, id: RunId) {
-        let (listener, was_active) = {
-            let mut inner = self.inner.borrow_mut();
-            inner.queue.retain(|queued| queued.id != id);
-            let was_active = inner.active == Some(id);
-            (inner.listeners.remove(&id), was_active)
-        };
-        if was_active {
-            // Python in the worker never yields, so a Stop message would wait
-            // for the loop to end; replace the worker instead.
-            self.respawn();
-        }
-        if let Some(listener) = listener {
-            listener.emit((id, RunEvent::Stopped));
+        self.step(|queue| queue.stop(id));
+    }
+
+    /// Advances the state machine, then carries out what it says, with no
+    /// borrow held: a listener may start another run.
+    fn step(&self, advance: impl FnOnce(&mut RunQueue) -> Vec<Effect>) {
+        let effects = advance(&mut self.inner.borrow_mut().queue);
+        for effect in effects {
+            match effect {
+                Effect::Post(msg) => {
+                    if let Some(worker) = &self.inner.borrow().worker {
+                        // Fails only if the worker is already gone; onerror covers that.
+                        let _ = worker.post_message(&JsValue::from_str(&msg.to_json()));
+                    }
+                }
+                Effect::Emit(id, event) => {
+                    let listener = {
+                        let mut inner = self.inner.borrow_mut();
+                        if event.is_final() {
+                            inner.listeners.remove(&id)
+                        } else {
+                            inner.listeners.get(&id).cloned()
+                        }
+                    };
+                    if let Some(listener) = listener {
+                        listener.emit((id, event));
+                    }
+                }
+                Effect::Respawn => self.respawn(),
+                Effect::Status(status) => {
+                    let on_status = self.inner.borrow().on_status.clone();
+                    on_status.emit(status);
+                }
+            }
         }
     }
 
@@ -179,7 +183,7 @@ impl Runner {
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             if let (Some(inner), Some(text)) = (weak.upgrade(), event.data().as_string()) {
                 match FromWorker::from_json(&text) {
-                    Ok(msg) => Runner { inner }.on_message(msg),
+                    Ok(msg) => Runner { inner }.step(|queue| queue.on_message(msg)),
                     Err(err) => {
                         web_sys::console::warn_1(&format!("pyplay: bad worker message: {err}").into())
                     }
@@ -190,7 +194,9 @@ impl Runner {
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
             if let Some(inner) = weak.upgrade() {
-                Runner { inner }.on_crash(event.message());
+                let message = event.message();
+                web_sys::console::error_1(&format!("pyplay: Python worker died: {message}").into());
+                Runner { inner }.step(|queue| queue.crashed(message));
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -201,10 +207,8 @@ impl Runner {
             let mut inner = self.inner.borrow_mut();
             inner.worker = Some(worker);
             inner.retired = inner.handlers.replace((on_message, on_error));
-            inner.ready = false;
-            inner.active = None;
-            inner.on_status.emit(EngineStatus::Loading);
         }
+        self.step(RunQueue::spawned);
         for event in &early {
             let handler = if event.has_type::<ErrorEvent>() { &error_fn } else { &message_fn };
             let _ = handler.unchecked_ref::<js_sys::Function>().call1(&JsValue::NULL, event);
@@ -216,90 +220,5 @@ impl Runner {
             worker.terminate();
         }
         self.spawn();
-    }
-
-    fn post(&self, msg: &ToWorker) {
-        if let Some(worker) = &self.inner.borrow().worker {
-            // Fails only if the worker is already gone; onerror covers that.
-            let _ = worker.post_message(&JsValue::from_str(&msg.to_json()));
-        }
-    }
-
-    /// Sends the next queued run if the worker is idle.
-    fn pump(&self) {
-        let next = {
-            let mut inner = self.inner.borrow_mut();
-            if !inner.ready || inner.active.is_some() {
-                return;
-            }
-            let Some(run) = inner.queue.pop_front() else { return };
-            inner.active = Some(run.id);
-            let listener = inner.listeners.get(&run.id).cloned();
-            (run, listener)
-        };
-        let (QueuedRun { id, code, stdin, keep_globals }, listener) = next;
-        self.post(&ToWorker::Run { id, code, stdin, keep_globals });
-        if let Some(listener) = listener {
-            listener.emit((id, RunEvent::Started));
-        }
-    }
-
-    fn listener(&self, id: RunId) -> Option<Listener> {
-        self.inner.borrow().listeners.get(&id).cloned()
-    }
-
-    fn on_message(&self, msg: FromWorker) {
-        match msg {
-            FromWorker::Ready { init_ms } => {
-                let on_status = {
-                    let mut inner = self.inner.borrow_mut();
-                    inner.ready = true;
-                    inner.on_status.clone()
-                };
-                on_status.emit(EngineStatus::Ready { init_ms });
-                self.pump();
-            }
-            FromWorker::Output { id, stream, text } => {
-                if let Some(listener) = self.listener(id) {
-                    listener.emit((id, RunEvent::Output(stream, text)));
-                }
-            }
-            FromWorker::Skipped { id, bytes } => {
-                if let Some(listener) = self.listener(id) {
-                    listener.emit((id, RunEvent::Skipped(bytes)));
-                }
-            }
-            FromWorker::WantsInput { id, token } => {
-                if let Some(listener) = self.listener(id) {
-                    listener.emit((id, RunEvent::WantsInput(token)));
-                }
-            }
-            FromWorker::Done { id, error, exit_status, elapsed_ms } => {
-                let listener = {
-                    let mut inner = self.inner.borrow_mut();
-                    if inner.active == Some(id) {
-                        inner.active = None;
-                    }
-                    inner.listeners.remove(&id)
-                };
-                if let Some(listener) = listener {
-                    listener.emit((id, RunEvent::Finished { error, exit_status, elapsed_ms }));
-                }
-                self.pump();
-            }
-        }
-    }
-
-    fn on_crash(&self, message: String) {
-        let crashed = {
-            let mut inner = self.inner.borrow_mut();
-            let active = inner.active.take();
-            active.and_then(|id| Some((id, inner.listeners.remove(&id)?)))
-        };
-        web_sys::console::error_1(&format!("pyplay: Python worker died: {message}").into());
-        self.respawn();
-        if let Some((id, listener)) = crashed {
-            listener.emit((id, RunEvent::Crashed(message)));
-        }
     }
 }

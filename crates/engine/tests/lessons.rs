@@ -68,6 +68,35 @@ fn every_snippet_prints_its_expected_output() {
     println!("{count} snippets match; {differing} of them through known-differences.toml");
 }
 
+/// A card's answer is CPython's output, and the page shows the real run
+/// next to the reader's guess: the two must agree here, with no exceptions.
+#[test]
+fn every_card_prints_its_answer() {
+    let engine = Engine::with_pack_fetcher(Some(Box::new(bundled_packs())));
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (_, topic) in topics() {
+        for card in topic.cards {
+            count += 1;
+            let out = engine.run_captured(card.code);
+            let error =
+                out.error.as_ref().map(|e| e.traceback.trim_end().lines().last().unwrap_or("").to_string());
+            if out.stdout != card.output || error.as_deref() != card.error {
+                failures.push(format!(
+                    "{}/{}\n--- expected\n{}--- got\n{}--- error: expected {:?}, got {error:?}",
+                    topic.id, card.id, card.output, out.stdout, card.error
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cards differ in RustPython:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
 /// A made-up snippet, to test `check` itself.
 fn snippet(code: &'static str, expected: &'static str) -> Snippet {
     Snippet {
