@@ -13,7 +13,7 @@ use std::{
 
 /// Packages and modules left out altogether because they cannot work in a
 /// web page. Only names no lesson or conformance program imports; each is
-/// also in `_UNAVAILABLE` (crates/engine/py/_pyplay_boot.py), so importing
+/// also in `_UNAVAILABLE` (crates/engine/py/_pyplay_imports.py), so importing
 /// one still says why.
 const DROPPED: &[&str] = &[
     "multiprocessing",

@@ -1,13 +1,18 @@
 """An in-memory file system: what os, os.path, open() and pathlib need for
 lessons that create, list, read and walk files. The browser gives a page no
-disk, so every run starts from the same small tree (see reset())."""
+disk, so every run starts from the same small tree (see reset(), which
+_pyplay_reset.fresh_main calls before each run).
+
+The tree, the working directory and the open descriptors are this module's
+globals. posix imports the file calls below (stat, listdir, open_fd as
+open, ...) for os.py; open is builtins.open."""
 
 import errno
 import io
 import stat as _stat
-import sys
 
 import _pyplay
+from _pyplay_structseq import struct_seq
 
 HOME = "/home/user"
 
@@ -147,207 +152,6 @@ def _ino(node):
     return _inodes.setdefault(id(node), len(_inodes) + 1)
 
 
-def _stat_of(node, stat_result):
-    if isinstance(node, _Dir):
-        mode, size = _stat.S_IFDIR | 0o755, 4096
-    else:
-        mode, size = _stat.S_IFREG | 0o644, len(node.data)
-    mtime = node.mtime
-    return stat_result((mode, _ino(node), 1, 1, 1000, 1000, size, mtime, mtime, mtime))
-
-
-def install(os):
-    """Puts the file functions on `os`, the posix module that os.py wraps."""
-
-    def stat(path, *, dir_fd=None, follow_symlinks=True):
-        if isinstance(path, int):
-            return fstat(path)
-        path = _path_arg(path)
-        return _stat_of(_lookup(path), os.stat_result)
-
-    def fstat(fd):
-        return _stat_of(_fd(fd)[0], os.stat_result)
-
-    def listdir(path="."):
-        return list(_directory(_path_arg(path)).children)
-
-    def scandir(path="."):
-        given = _path_arg(path)
-        node = _directory(given)
-        return _ScandirIterator(
-            [DirEntry(name, given + name if given.endswith("/") else f"{given}/{name}", child)
-             for name, child in node.children.items()]
-        )
-
-    class DirEntry:
-        """One result of os.scandir()."""
-
-        def __init__(self, name, path, node):
-            self.name, self.path, self._node = name, path, node
-
-        def is_dir(self, *, follow_symlinks=True):
-            return isinstance(self._node, _Dir)
-
-        def is_file(self, *, follow_symlinks=True):
-            return isinstance(self._node, _File)
-
-        def is_symlink(self):
-            return False
-
-        def is_junction(self):
-            return False
-
-        def stat(self, *, follow_symlinks=True):
-            return _stat_of(self._node, os.stat_result)
-
-        def inode(self):
-            return _ino(self._node)
-
-        def __fspath__(self):
-            return self.path
-
-        def __repr__(self):
-            return f"<DirEntry {self.name!r}>"
-
-    def mkdir(path, mode=0o777, *, dir_fd=None):
-        path = _path_arg(path)
-        name, parent = _parent_of(path)
-        if name in parent.children:
-            raise _error(FileExistsError, errno.EEXIST, path)
-        parent.children[name] = _Dir()
-        parent.mtime = _pyplay.wall_time()
-
-    def rmdir(path, *, dir_fd=None):
-        path = _path_arg(path)
-        name, parent, node = _entry(path)
-        if not isinstance(node, _Dir):
-            raise _error(NotADirectoryError, errno.ENOTDIR, path)
-        if node.children:
-            raise _error(OSError, errno.ENOTEMPTY, path)
-        del parent.children[name]
-
-    def remove(path, *, dir_fd=None):
-        path = _path_arg(path)
-        name, parent, node = _entry(path)
-        if isinstance(node, _Dir):
-            raise _error(IsADirectoryError, errno.EISDIR, path)
-        del parent.children[name]
-
-    def rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None):
-        src, dst = _path_arg(src), _path_arg(dst)
-        name, parent, node = _entry(src)
-        new_name, new_parent = _parent_of(dst)
-        existing = new_parent.children.get(new_name)
-        if isinstance(existing, _Dir):
-            if not isinstance(node, _Dir):
-                raise _error(IsADirectoryError, errno.EISDIR, dst)
-            if existing.children:
-                raise _error(OSError, errno.ENOTEMPTY, dst)
-        del parent.children[name]
-        new_parent.children[new_name] = node
-
-    def chdir(path):
-        global _cwd
-        path = _path_arg(path)
-        _directory(path)
-        _cwd = "/" + "/".join(_parts(path))
-
-    def getcwd():
-        return _cwd
-
-    def access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True):
-        try:
-            _lookup(_path_arg(path))
-        except OSError:
-            return False
-        return True
-
-    def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
-        node = _lookup(_path_arg(path))
-        node.mtime = times[1] if times else _pyplay.wall_time()
-
-    def chmod(path, mode, *, dir_fd=None, follow_symlinks=True):
-        _lookup(_path_arg(path))  # permissions are not modelled
-
-    def open_fd(path, flags, mode=0o777, *, dir_fd=None):
-        path = _path_arg(path)
-        node = _open_node(path, flags & os.O_CREAT, flags & os.O_EXCL, flags & os.O_TRUNC,
-                          (flags & 3) != os.O_RDONLY)
-        fd = max(_fds, default=2) + 1
-        _fds[fd] = [node, len(node.data) if flags & os.O_APPEND else 0, flags]
-        return fd
-
-    def read(fd, n):
-        entry = _fd(fd)
-        node, pos = entry[0], entry[1]
-        chunk = bytes(node.data[pos:pos + n])
-        entry[1] += len(chunk)
-        return chunk
-
-    def write(fd, data):
-        entry = _fd(fd)
-        if fd in (1, 2):
-            return len(data)
-        node, pos = entry[0], entry[1]
-        node.data[pos:pos + len(data)] = data
-        node.mtime = _pyplay.wall_time()
-        entry[1] += len(data)
-        return len(data)
-
-    def close(fd):
-        _fd(fd)
-        del _fds[fd]
-
-    def lseek(fd, pos, how):
-        entry = _fd(fd)
-        base = (0, entry[1], len(entry[0].data))[how]
-        entry[1] = max(0, base + pos)
-        return entry[1]
-
-    def getcwdb():
-        return _cwd.encode()
-
-    def _unsupported(name):
-        def call(*args, **kwargs):
-            raise NotImplementedError(f"os.{name}() is not available in the browser playground")
-
-        call.__name__ = name
-        return call
-
-    for function in (stat, fstat, listdir, scandir, mkdir, rmdir, remove, rename, chdir, getcwd,
-                     getcwdb, access, utime, chmod, read, write, close, lseek):
-        setattr(os, function.__name__, function)
-    os.lstat = stat
-    os.unlink = remove
-    os.replace = rename
-    os.open = open_fd
-    os.DirEntry = DirEntry
-    # File calls only: process calls stay missing, because the stdlib tests
-    # hasattr(os, "fork") and similar to choose a code path.
-    for name in ("symlink", "link", "readlink", "chown", "mkfifo", "truncate", "ftruncate"):
-        setattr(os, name, _unsupported(name))
-
-
-class _ScandirIterator:
-    def __init__(self, entries):
-        self._entries = iter(entries)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return next(self._entries)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self):
-        self._entries = iter(())
-
-
 def _fd(fd):
     try:
         return _fds[fd]
@@ -372,6 +176,218 @@ def _open_node(path, create, exclusive, truncate, writing):
         node.data = bytearray()
         node.mtime = _pyplay.wall_time()
     return node
+
+
+# --- What os (through posix) gets: the file calls and their types --------
+
+# Linux's values, for code that builds flags before calling os.open.
+O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL = 0, 1, 2, 0o100, 0o200
+O_NOCTTY, O_TRUNC, O_APPEND, O_NONBLOCK = 0o400, 0o1000, 0o2000, 0o4000
+O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC = 0o200000, 0o400000, 0o2000000
+
+stat_result = struct_seq("stat_result", (
+    "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
+    "st_size", "st_atime", "st_mtime", "st_ctime"))
+
+
+def _stat_of(node):
+    if isinstance(node, _Dir):
+        mode, size = _stat.S_IFDIR | 0o755, 4096
+    else:
+        mode, size = _stat.S_IFREG | 0o644, len(node.data)
+    mtime = node.mtime
+    return stat_result((mode, _ino(node), 1, 1, 1000, 1000, size, mtime, mtime, mtime))
+
+
+def stat(path, *, dir_fd=None, follow_symlinks=True):
+    if isinstance(path, int):
+        return fstat(path)
+    path = _path_arg(path)
+    return _stat_of(_lookup(path))
+
+
+def fstat(fd):
+    return _stat_of(_fd(fd)[0])
+
+
+def listdir(path="."):
+    return list(_directory(_path_arg(path)).children)
+
+
+def scandir(path="."):
+    given = _path_arg(path)
+    node = _directory(given)
+    return _ScandirIterator(
+        [DirEntry(name, given + name if given.endswith("/") else f"{given}/{name}", child)
+         for name, child in node.children.items()]
+    )
+
+
+class DirEntry:
+    """One result of os.scandir()."""
+
+    def __init__(self, name, path, node):
+        self.name, self.path, self._node = name, path, node
+
+    def is_dir(self, *, follow_symlinks=True):
+        return isinstance(self._node, _Dir)
+
+    def is_file(self, *, follow_symlinks=True):
+        return isinstance(self._node, _File)
+
+    def is_symlink(self):
+        return False
+
+    def is_junction(self):
+        return False
+
+    def stat(self, *, follow_symlinks=True):
+        return _stat_of(self._node)
+
+    def inode(self):
+        return _ino(self._node)
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return f"<DirEntry {self.name!r}>"
+
+
+class _ScandirIterator:
+    def __init__(self, entries):
+        self._entries = iter(entries)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._entries)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self._entries = iter(())
+
+
+def mkdir(path, mode=0o777, *, dir_fd=None):
+    path = _path_arg(path)
+    name, parent = _parent_of(path)
+    if name in parent.children:
+        raise _error(FileExistsError, errno.EEXIST, path)
+    parent.children[name] = _Dir()
+    parent.mtime = _pyplay.wall_time()
+
+
+def rmdir(path, *, dir_fd=None):
+    path = _path_arg(path)
+    name, parent, node = _entry(path)
+    if not isinstance(node, _Dir):
+        raise _error(NotADirectoryError, errno.ENOTDIR, path)
+    if node.children:
+        raise _error(OSError, errno.ENOTEMPTY, path)
+    del parent.children[name]
+
+
+def remove(path, *, dir_fd=None):
+    path = _path_arg(path)
+    name, parent, node = _entry(path)
+    if isinstance(node, _Dir):
+        raise _error(IsADirectoryError, errno.EISDIR, path)
+    del parent.children[name]
+
+
+def rename(src, dst, *, src_dir_fd=None, dst_dir_fd=None):
+    src, dst = _path_arg(src), _path_arg(dst)
+    name, parent, node = _entry(src)
+    new_name, new_parent = _parent_of(dst)
+    existing = new_parent.children.get(new_name)
+    if isinstance(existing, _Dir):
+        if not isinstance(node, _Dir):
+            raise _error(IsADirectoryError, errno.EISDIR, dst)
+        if existing.children:
+            raise _error(OSError, errno.ENOTEMPTY, dst)
+    del parent.children[name]
+    new_parent.children[new_name] = node
+
+
+def chdir(path):
+    global _cwd
+    path = _path_arg(path)
+    _directory(path)
+    _cwd = "/" + "/".join(_parts(path))
+
+
+def getcwd():
+    return _cwd
+
+
+def getcwdb():
+    return _cwd.encode()
+
+
+def access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True):
+    try:
+        _lookup(_path_arg(path))
+    except OSError:
+        return False
+    return True
+
+
+def utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
+    node = _lookup(_path_arg(path))
+    node.mtime = times[1] if times else _pyplay.wall_time()
+
+
+def chmod(path, mode, *, dir_fd=None, follow_symlinks=True):
+    _lookup(_path_arg(path))  # permissions are not modelled
+
+
+def open_fd(path, flags, mode=0o777, *, dir_fd=None):
+    """os.open (this module's open is builtins.open)."""
+    path = _path_arg(path)
+    node = _open_node(path, flags & O_CREAT, flags & O_EXCL, flags & O_TRUNC, (flags & 3) != O_RDONLY)
+    fd = max(_fds, default=2) + 1
+    _fds[fd] = [node, len(node.data) if flags & O_APPEND else 0, flags]
+    return fd
+
+
+def read(fd, n):
+    entry = _fd(fd)
+    node, pos = entry[0], entry[1]
+    chunk = bytes(node.data[pos:pos + n])
+    entry[1] += len(chunk)
+    return chunk
+
+
+def write(fd, data):
+    entry = _fd(fd)
+    if fd in (1, 2):
+        return len(data)
+    node, pos = entry[0], entry[1]
+    node.data[pos:pos + len(data)] = data
+    node.mtime = _pyplay.wall_time()
+    entry[1] += len(data)
+    return len(data)
+
+
+def close(fd):
+    _fd(fd)
+    del _fds[fd]
+
+
+def lseek(fd, pos, how):
+    entry = _fd(fd)
+    base = (0, entry[1], len(entry[0].data))[how]
+    entry[1] = max(0, base + pos)
+    return entry[1]
+
+
+# --- builtins.open ----------------------------------------------------------
 
 
 class _FileBuffer(io.BytesIO):
@@ -437,9 +453,10 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     writable = bool(kinds & set("wxa")) or plus
     if opener is not None:
         # As io.open does: the opener turns the path and flags into a descriptor.
-        flags = (2 if plus else 1 if writable else 0) | (0o100 if kinds & set("wxa") else 0)
-        flags |= (0o200 if "x" in kinds else 0) | (0o1000 if "w" in kinds else 0)
-        name, file = file, opener(file, flags | (0o2000 if "a" in kinds else 0))
+        flags = O_RDWR if plus else O_WRONLY if writable else O_RDONLY
+        flags |= (O_CREAT if kinds & set("wxa") else 0) | (O_EXCL if "x" in kinds else 0)
+        flags |= O_TRUNC if "w" in kinds else 0
+        name, file = file, opener(file, flags | (O_APPEND if "a" in kinds else 0))
     fd = None
     if isinstance(file, int):
         node = _fd(file)[0]

@@ -4,10 +4,20 @@ file system of _pyplay_fs, an environment, constants and process facts.
 Process calls (fork, exec, kill, ...) are absent, as on other platforms
 that lack them, so the stdlib's hasattr() checks take their fallbacks."""
 
-import sys
-
 import _pyplay
 import _pyplay_fs
+from _pyplay_fs import (  # noqa: F401 - for os.py, which takes posix's names as its own
+    O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOCTTY, O_NOFOLLOW, O_NONBLOCK,
+    O_RDONLY, O_RDWR, O_TRUNC, O_WRONLY, DirEntry, access, chdir, chmod, close, fstat,
+    getcwd, getcwdb, listdir, lseek, mkdir, read, remove, rename, rmdir, scandir, stat,
+    stat_result, utime, write,
+)
+from _pyplay_fs import open_fd as open  # noqa: F401
+from _pyplay_structseq import struct_seq as _struct_seq
+
+lstat = stat  # there are no symlinks
+unlink = remove
+replace = rename
 
 _DEFAULT_ENVIRON = {
     b"HOME": _pyplay_fs.HOME.encode(),
@@ -37,31 +47,8 @@ _have_functions = []
 
 error = OSError
 F_OK, R_OK, W_OK, X_OK = 0, 4, 2, 1
-# Linux's values, for code that builds flags before calling os.open.
-O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL = 0, 1, 2, 0o100, 0o200
-O_NOCTTY, O_TRUNC, O_APPEND, O_NONBLOCK = 0o400, 0o1000, 0o2000, 0o4000
-O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC = 0o200000, 0o400000, 0o2000000
 EX_OK = 0
 
-
-def _struct_seq(name, fields):
-    """A tuple with named fields, like CPython's structseq types."""
-
-    def __new__(cls, seq, dict=None):
-        return tuple.__new__(cls, seq)
-
-    namespace = {"__new__": __new__, "n_fields": len(fields), "n_sequence_fields": len(fields)}
-    for index, field in enumerate(fields):
-        namespace[field] = property(lambda self, i=index: self[i])
-    namespace["__repr__"] = lambda self: f"os.{name}(" + ", ".join(
-        f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
-    namespace["__module__"] = "os"
-    return type(name, (tuple,), namespace)
-
-
-stat_result = _struct_seq("stat_result", (
-    "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
-    "st_size", "st_atime", "st_mtime", "st_ctime"))
 terminal_size = _struct_seq("terminal_size", ("columns", "lines"))
 uname_result = _struct_seq("uname_result", ("sysname", "nodename", "release", "version", "machine"))
 times_result = _struct_seq("times_result", ("user", "system", "children_user", "children_system", "elapsed"))
@@ -140,5 +127,18 @@ def _emscripten_log(line):
     pass  # _pyrepl.trace imports it on emscripten; its trace is off unless PYREPL_TRACE is set
 
 
-_pyplay_fs.install(sys.modules[__name__])
-__all__ = [name for name in globals() if not name.startswith("_") and name not in ("sys", "reset_environ")]
+def _unsupported(name):
+    def call(*args, **kwargs):
+        raise NotImplementedError(f"os.{name}() is not available in the browser playground")
+
+    call.__name__ = name
+    return call
+
+
+# File calls only: process calls stay missing, because the stdlib tests
+# hasattr(os, "fork") and similar to choose a code path.
+symlink, link, readlink, chown, mkfifo, truncate, ftruncate = map(
+    _unsupported, ("symlink", "link", "readlink", "chown", "mkfifo", "truncate", "ftruncate")
+)
+
+__all__ = [name for name in globals() if not name.startswith("_") and name != "reset_environ"]
