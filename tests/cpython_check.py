@@ -119,14 +119,18 @@ def backslashed(text, j):
 
 def scan(text):
     """Each top-level `key = value` as (table, key, line_start, value_start,
-    value_end); table counts `[[snippets]]` headers, -1 before the first."""
-    table, i, out = -1, 0, []
+    value_end); table counts `[[snippets]]` headers, -1 before the first,
+    and is None inside exercises (tests/exercise_check.py checks those)."""
+    table, snippets, i, out = -1, -1, 0, []
     while i < len(text):
         line_end = text.find("\n", i)
         line_end = len(text) if line_end < 0 else line_end
         stripped = text[i:line_end].strip()
         if stripped == "[[snippets]]":
-            table += 1
+            snippets += 1
+            table = snippets
+        elif stripped in ("[[exercises]]", "[[exercises.checks]]"):
+            table = None
         elif stripped.startswith("["):
             raise ValueError(f"unexpected table {stripped!r}")
         else:
