@@ -20,7 +20,6 @@ tests/exercise_check.py to run the same checks on CPython.
 
 import ast as _ast
 import builtins as _builtins
-import io as _io
 import math as _math
 import sys as _sys
 import traceback as _traceback
@@ -35,7 +34,6 @@ _BaseException, _RecursionError = BaseException, RecursionError
 _TypeError, _ValueError = TypeError, ValueError
 _isclose = _math.isclose
 _ONLY_AST, _Expr = _ast.PyCF_ONLY_AST, _ast.Expr
-_StringIO = _io.StringIO
 _format_exception = _traceback.format_exception
 # What `expected` is evaluated with, and the builtins a check's own source sees.
 _PRISTINE_BUILTINS = _dict(_vars(_builtins))
@@ -159,20 +157,43 @@ def _same(got, want, depth=0):
     raise _ValueError(f"expected values must be builtin data, not {kind.__name__}")
 
 
-class _Capture(_StringIO):
+class _Capture:
     """sys.stdout and sys.stderr during a check: keeps the first
-    _MAX_OUTPUT characters, so a printing loop cannot fill memory."""
+    _MAX_OUTPUT characters, so a printing loop cannot fill memory. A plain
+    class rather than io.StringIO, whose tell() counts bytes on some
+    interpreters."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self):
+        self._parts = []
+        self._size = 0
 
     def write(self, text):
         if _type(text) is not _str:
             raise _TypeError(f"write() argument must be str, not {_type(text).__name__}")
-        room = _MAX_OUTPUT + 1 - self.tell()
+        room = _MAX_OUTPUT + 1 - self._size
         if room > 0:
-            _StringIO.write(self, text[:room])
+            self._parts.append(text[:room])
+            self._size += _len(self._parts[-1])
         return _len(text)
 
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
     def text(self):
-        return _clip(self.getvalue(), _MAX_OUTPUT)
+        return _clip("".join(self._parts), _MAX_OUTPUT)
 
 
 def raises(exc_type, fn, *args, **kwargs):
