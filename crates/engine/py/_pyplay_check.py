@@ -307,7 +307,7 @@ def _main():
     dumps, stdout, builtins_before = json.dumps, _sys.__stdout__, _dict(_vars(_builtins))
     job = json.load(_sys.stdin)
     marker, code = job.pop("marker"), job.pop("code")
-    harness = _sys.modules["__main__"]  # keeps this module alive once replaced
+    harness = _sys.modules["__main__"]  # this module, put back at the end
     main = types.ModuleType("__main__")
     _sys.modules["__main__"] = main
     program_error = ""
@@ -317,9 +317,9 @@ def _main():
         program_error = _traceback_from(exc, "<exercise>")
     results = run_checks(main.__dict__, job["checks"])
     _vars(_builtins).update(builtins_before)  # json may need what the code replaced
+    _sys.modules["__main__"] = harness  # the interpreter tidies its script's module up
     stdout.write("\n" + marker + dumps({"program_error": program_error, "results": results}) + "\n")
     stdout.flush()
-    del harness
 
 
 if __name__ == "__main__":
