@@ -1,23 +1,38 @@
 #!/usr/bin/env python3
 """Checks the lessons against CPython: every runnable snippet in
 crates/content/topics must print exactly its `expected` text and end with
-its `error` line (if any) when run by the python3 running this script.
-The Rust content test checks the same against RustPython.
+its `error` line (if any) when run by the python3 running this script, and
+every predict-the-output card (`[[cards]]`) must print exactly its `output`
+and end with its `error` line (if any). The Rust content test checks the
+snippets against RustPython.
 
 Snippets marked `loose = "why"` are compared line by line, and a `…` in
 their `expected` (or `error`) stands for any run of characters within one
-line: timings, addresses, ids.
+line: timings, addresses, ids. Cards are never loose.
 
     python3 tests/cpython_check.py          # check (the default)
-    python3 tests/cpython_check.py --write  # regenerate `expected`/`error`
+    python3 tests/cpython_check.py --write  # regenerate `expected`/`output`/`error`
 
 Snippets marked `requires_python = "3.13"` (or later) are skipped when
 this interpreter is older; the RustPython content test still checks them.
 
---write rewrites only the `expected` and `error` values in the topic files,
-in place, and leaves every other byte alone. A loose snippet keeps its
-`expected` while it still matches; otherwise it gets the literal output and
-a warning, since its `…` placeholders must then be put back by hand."""
+Cards are also linted. Their keys are id, title, code, output and
+explanation, plus error and choices when needed. An `id` is a slug
+(lowercase words of [a-z0-9] joined by single dashes), unique among the
+cards and exercises of all topics and distinct from the snippet ids of
+its own topic. `code` is 3 to 12 lines and `explanation` is not blank. A
+card that does not raise must write nothing to stderr (no warnings).
+`choices`, if present, are 2 to 4 distinct candidate answers, exactly one
+of which is the real answer: the card's stdout followed by its `error`
+line (if any), compared with trailing newlines stripped. --write never
+edits `choices`; a card whose choices do not contain the answer fails in
+both modes.
+
+--write rewrites only the `expected`, `output` and `error` values in the
+topic files, in place, and leaves every other byte alone. A loose snippet
+keeps its `expected` while it still matches; otherwise it gets the literal
+output and a warning, since its `…` placeholders must then be put back by
+hand."""
 import json
 import pathlib
 import re
@@ -59,11 +74,15 @@ def loose_match(pattern, text):
     return len(want) == len(got) and all(loose_line(w, g) for w, g in zip(want, got))
 
 
-def run(code):
+def run(code, stderr=None):
+    """stdout and the traceback's last line (None if the run succeeded).
+    A list passed as `stderr` receives the whole of stderr."""
     done = subprocess.run(
         [sys.executable, "-I", "-c", code],
         capture_output=True, text=True, timeout=120, cwd="/",
     )
+    if stderr is not None:
+        stderr.append(done.stderr)
     return done.stdout, last_line(done.stderr) if done.returncode else None
 
 
@@ -81,14 +100,17 @@ def matches(snippet, stdout, error):
     return stdout == snippet["expected"] and error == snippet.get("error")
 
 
-# --- in-place editing of `expected` and `error` -------------------------
+# --- in-place editing of `expected`, `output` and `error` ---------------
 
 KEY = re.compile(r"([A-Za-z0-9_-]+)[ \t]*=[ \t]*")
+# The key holding the stdout in each kind of table that --write edits.
+OUTPUT_KEY = {"snippets": "expected", "cards": "output"}
 
 
 def string_end(text, i):
-    """Index just past the TOML value starting at text[i] (strings, or a bare
-    value ending at the line's end)."""
+    """Index just past the TOML value starting at text[i] (strings; arrays
+    and inline tables, which may span lines; or a bare value ending at the
+    line's end)."""
     for quote in ("'''", '"""'):
         if text.startswith(quote, i):
             j = i + 3
@@ -106,6 +128,23 @@ def string_end(text, i):
         while text[j] != text[i] or (text[i] == '"' and backslashed(text, j)):
             j += 1
         return j + 1
+    if text[i] in "[{":
+        depth, j = 0, i
+        while True:
+            c = text[j]
+            if c in "'\"":
+                j = string_end(text, j)
+                continue
+            if c == "#":
+                j = text.index("\n", j)  # a comment between array items
+                continue
+            if c in "[{":
+                depth += 1
+            elif c in "]}":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            j += 1
     j = text.find("\n", i)
     return len(text) if j < 0 else j
 
@@ -117,22 +156,29 @@ def backslashed(text, j):
     return n % 2 == 1
 
 
+HEADER = re.compile(r"(\[\[?)[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t]*(#.*)?")
+
+
 def scan(text):
-    """Each top-level `key = value` as (table, key, line_start, value_start,
-    value_end); table counts `[[snippets]]` headers, -1 before the first,
-    and is None inside exercises (tests/exercise_check.py checks those)."""
-    table, snippets, i, out = -1, -1, 0, []
+    """Each `key = value` as (table, key, line_start, value_start,
+    value_end). `table` is ("snippets", 2) for the keys of the third
+    `[[snippets]]` (likewise for `[[cards]]` or any other array of tables),
+    (name, None) under a `[name]` header, (None, None) before any header."""
+    table, counts, i, out = (None, None), {}, 0, []
     while i < len(text):
         line_end = text.find("\n", i)
         line_end = len(text) if line_end < 0 else line_end
         stripped = text[i:line_end].strip()
-        if stripped == "[[snippets]]":
-            snippets += 1
-            table = snippets
-        elif stripped in ("[[exercises]]", "[[exercises.checks]]"):
-            table = None
-        elif stripped.startswith("["):
-            raise ValueError(f"unexpected table {stripped!r}")
+        if stripped.startswith("["):
+            m = HEADER.fullmatch(stripped)
+            if not m:
+                raise ValueError(f"unexpected line {stripped!r}")
+            name = m.group(2)
+            if m.group(1) == "[[":
+                counts[name] = counts.get(name, -1) + 1
+                table = (name, counts[name])
+            else:
+                table = (name, None)
         else:
             m = KEY.match(text, i)
             if m:
@@ -154,15 +200,16 @@ def toml_string(value, multiline):
 
 
 def rewrite(text, updates):
-    """`updates`: snippet index -> (expected, error). Returns the new text."""
+    """`updates`: (kind, index) -> (stdout, error), where kind is "snippets"
+    or "cards" and index counts that kind's tables. Returns the new text."""
     by_table = {}
     for table, key, line_start, start, end in scan(text):
         by_table.setdefault(table, {})[key] = (line_start, start, end)
     edits = []
-    for index, (expected, error) in updates.items():
-        keys = by_table[index]
-        _, start, end = keys["expected"]
-        edits.append((start, end, toml_string(expected, multiline=True)))
+    for (kind, index), (stdout, error) in updates.items():
+        keys = by_table[(kind, index)]
+        _, start, end = keys[OUTPUT_KEY[kind]]
+        edits.append((start, end, toml_string(stdout, multiline=True)))
         if "error" in keys:
             line_start, start, end = keys["error"]
             if error is None:
@@ -171,7 +218,7 @@ def rewrite(text, updates):
             else:
                 edits.append((start, end, toml_string(error, multiline=False)))
         elif error is not None:
-            after = keys["expected"][2]
+            after = keys[OUTPUT_KEY[kind]][2]
             edits.append((after, after, "\nerror = " + toml_string(error, multiline=False)))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
@@ -182,15 +229,77 @@ def write(path, topic, updates):
     text = path.read_text(encoding="utf-8")
     new_text = rewrite(text, updates)
     want = topic
-    for index, (expected, error) in updates.items():
-        snippet = want["snippets"][index]
-        snippet["expected"] = expected
-        snippet.pop("error", None)
+    for (kind, index), (stdout, error) in updates.items():
+        item = want[kind][index]
+        item[OUTPUT_KEY[kind]] = stdout
+        item.pop("error", None)
         if error is not None:
-            snippet["error"] = error
+            item["error"] = error
     if tomllib.loads(new_text) != want:
-        raise SystemExit(f"{path}: the rewrite would change more than expected/error; nothing written")
+        raise SystemExit(f"{path}: the rewrite would change more than expected/output/error; nothing written")
     path.write_text(new_text, encoding="utf-8")
+
+
+# --- cards: predict the output ------------------------------------------
+
+CARD_REQUIRED = {"id", "title", "code", "output", "explanation"}
+CARD_OPTIONAL = {"error", "choices"}
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def answer(stdout, error):
+    """What a reader predicts for a card: its stdout, then the last line of
+    the traceback if it raises; trailing newlines do not count."""
+    return (stdout + (error + "\n" if error is not None else "")).rstrip("\n")
+
+
+def lint_card(name, card, snippet_ids):
+    """The rules that need no run. Returns a list of problems."""
+    problems = []
+    missing = CARD_REQUIRED - card.keys()
+    unknown = card.keys() - CARD_REQUIRED - CARD_OPTIONAL
+    if missing:
+        problems.append(f"missing {', '.join(sorted(missing))}")
+    if unknown:
+        problems.append(f"unknown key(s) {', '.join(sorted(unknown))}")
+    card_id = card.get("id")
+    if not isinstance(card_id, str) or not SLUG.fullmatch(card_id):
+        problems.append(f"id {card_id!r} is not a slug")
+    elif card_id in snippet_ids:
+        problems.append("id is also a snippet id of this topic")
+    for key in ("title", "code", "output", "explanation", "error"):
+        if key in card and not isinstance(card[key], str):
+            problems.append(f"{key} is not a string")
+    for key in ("title", "code", "explanation"):
+        if isinstance(card.get(key), str) and not card[key].strip():
+            problems.append(f"{key} is blank")
+    if isinstance(card.get("code"), str):
+        lines = len(card["code"].strip("\n").splitlines())
+        if not 3 <= lines <= 12:
+            problems.append(f"code has {lines} lines (3 to 12)")
+    if "choices" in card:
+        choices = card["choices"]
+        if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
+            problems.append("choices must be a list of strings")
+        else:
+            if not 2 <= len(choices) <= 4:
+                problems.append(f"{len(choices)} choices (2 to 4)")
+            stripped = [c.rstrip("\n") for c in choices]
+            if len(set(stripped)) != len(stripped):
+                problems.append("two choices are the same")
+    return [f"{name}: {problem}" for problem in problems]
+
+
+def choices_problem(name, card, stdout, error):
+    """None if exactly one of the card's choices (if any) is the real answer."""
+    if "choices" not in card:
+        return None
+    real = answer(stdout, error)
+    hits = sum(choice.rstrip("\n") == real for choice in card["choices"])
+    if hits == 1:
+        return None
+    return (f"{name}: {hits} choices equal the real answer\n--- answer\n{real}\n"
+            "--- choices\n" + "\n---\n".join(card["choices"]))
 
 
 def main(argv):
@@ -199,6 +308,7 @@ def main(argv):
         print(__doc__)
         return 2
     failures, skipped, count, changed = [], [], 0, 0
+    card_failures, cards, cards_changed, owners = [], 0, 0, {}
     for path in sorted(TOPICS.glob("*.toml")):
         topic = tomllib.loads(path.read_text(encoding="utf-8"))
         updates = {}
@@ -214,7 +324,8 @@ def main(argv):
             if matches(snippet, stdout, error):
                 continue
             if write_mode:
-                updates[index] = (stdout, error)
+                updates[("snippets", index)] = (stdout, error)
+                changed += 1
                 loose = " (loose: put its … placeholders back)" if snippet.get("loose") else ""
                 print(f"updated {name}{loose}")
                 continue
@@ -222,19 +333,58 @@ def main(argv):
                 f"{name}\n--- expected\n{snippet['expected']}--- got\n{stdout}"
                 f"--- error: expected {snippet.get('error')!r}, got {error!r}"
             )
+        # Cards and exercises share one id space: progress is stored by id.
+        for exercise in topic.get("exercises", []):
+            if isinstance(exercise, dict) and isinstance(exercise.get("id"), str):
+                owners.setdefault(exercise["id"], []).append(f"{path.stem} (exercise)")
+        snippet_ids = {snippet.get("id") for snippet in topic.get("snippets", [])}
+        for index, card in enumerate(topic.get("cards", [])):
+            cards += 1
+            name = f"{path.stem}/{card.get('id', f'cards[{index}]')}"
+            if isinstance(card.get("id"), str):
+                owners.setdefault(card["id"], []).append(f"{path.stem} (card)")
+            problems = lint_card(name, card, snippet_ids)
+            if problems:
+                card_failures.extend(problems)
+                continue
+            stderr = []
+            stdout, error = run(card["code"], stderr)
+            problem = choices_problem(name, card, stdout, error)
+            if problem:
+                card_failures.append(problem)
+            if error is None and stderr[0]:
+                card_failures.append(f"{name}: writes to stderr (a warning?)\n{stderr[0]}")
+            if stdout == card["output"] and error == card.get("error"):
+                continue
+            if write_mode:
+                updates[("cards", index)] = (stdout, error)
+                cards_changed += 1
+                print(f"updated {name}")
+                continue
+            card_failures.append(
+                f"{name}\n--- output\n{card['output']}--- got\n{stdout}"
+                f"--- error: expected {card.get('error')!r}, got {error!r}"
+            )
         if updates:
-            changed += len(updates)
             write(path, topic, updates)
-    for failure in failures:
+    for item_id, where in sorted(owners.items()):
+        if len(where) > 1:
+            card_failures.append(f"id {item_id!r} is used {len(where)} times: {', '.join(where)}")
+    for failure in failures + card_failures:
         print(failure, end="\n\n")
     if skipped:
         print(f"skipped {len(skipped)} snippet(s) that need a newer Python "
               f"(RustPython checks them): {', '.join(skipped)}")
+    version = sys.version.split()[0]
     if write_mode:
-        print(f"CPython {sys.version.split()[0]}: {changed} of {count} snippets rewritten")
-        return 0 if count else 1
-    print(f"CPython {sys.version.split()[0]}: {count - len(failures)} of {count} snippets match")
-    return 1 if failures or not count else 0
+        print(f"CPython {version}: {changed} of {count} snippets and "
+              f"{cards_changed} of {cards} cards rewritten")
+        if card_failures:
+            print(f"{len(card_failures)} card problem(s) that --write cannot fix")
+        return 0 if count and not card_failures else 1
+    print(f"CPython {version}: {count - len(failures)} of {count} snippets match; "
+          f"{cards} cards, {len(card_failures)} problem(s)")
+    return 1 if failures or card_failures or not count else 0
 
 
 if __name__ == "__main__":

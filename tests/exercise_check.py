@@ -2,7 +2,8 @@
 """Checks the exercises in crates/content/topics against CPython, with the
 same harness the browser uses (crates/engine/py/_pyplay_check.py):
 
-- every exercise is well formed: a unique slug id, a title, a statement,
+- every exercise is well formed: a slug id unique among exercises and
+  cards (and not a topic or snippet id of its topic), a title, a statement,
   starter and solution that compile, 1 to 3 hints, 2 to 6 checks whose
   `call` is ASCII and ends in an expression and whose `expected` evaluates,
   in a fresh namespace (builtins only), to builtin data;
@@ -145,6 +146,8 @@ def check_content():
     harness = load_harness()
     chapters, topics = load_topics()
     topic_ids = {topic_id for _, topic_id, _ in topics}
+    # Exercises and cards share one id space: progress is stored by id.
+    card_ids = {card.get("id") for _, _, topic in topics for card in topic.get("cards", [])}
     seen, per_chapter, failures = {}, {c["id"]: 0 for c in chapters}, []
     total = 0
     for chapter_id, topic_id, topic in topics:
@@ -158,6 +161,8 @@ def check_content():
                 problems.append("`id` must be a slug: lower-case letters, digits and single hyphens")
             elif ex_id in seen:
                 problems.append(f"id also used in {seen[ex_id]}")
+            elif ex_id in card_ids:
+                problems.append("id is also a card's id")
             elif ex_id in topic_ids or ex_id in snippet_ids:
                 problems.append("id is also a topic id or a snippet id of this topic")
             seen.setdefault(ex_id, topic_id)

@@ -1,6 +1,8 @@
 //! Builds the search index from the compiled lessons: one document per topic
-//! intro and per snippet, each with three fields (title, prose, code), and an
-//! inverted index from word to postings, written as statics to OUT_DIR.
+//! intro (with the titles of its exercises and cards) and per snippet, each
+//! with three fields (title, prose, code), and an inverted index from word to
+//! postings, written as statics to OUT_DIR. The prose is the plain text
+//! pyplay-content made from the Markdown (`text::prose`).
 
 use std::{collections::BTreeMap, fmt::Write as _, fs, path::Path};
 
@@ -20,16 +22,10 @@ struct Doc {
 fn main() {
     let mut docs = Vec::new();
     for (ti, (_, topic)) in pyplay_content::topics().enumerate() {
-        let mut prose = format!("{} {}", topic.summary, text::html_to_text(topic.intro_html));
-        if let Some(fixes) = topic.article_fixes_html {
-            prose = format!("{prose} {}", text::html_to_text(fixes));
-        }
+        let prose = text::prose(topic, None);
         docs.push(Doc { topic: ti, snippet: None, title: topic.title, prose, code: "" });
         for (si, snippet) in topic.snippets.iter().enumerate() {
-            let mut prose = text::html_to_text(snippet.prose_html);
-            if let Some(note) = snippet.note {
-                prose = format!("{prose} {note}");
-            }
+            let prose = text::prose(topic, Some(snippet));
             docs.push(Doc { topic: ti, snippet: Some(si), title: snippet.title, prose, code: snippet.code });
         }
     }

@@ -113,12 +113,7 @@ impl EmbedOptions {
         let target = match (topic.as_str(), snippet) {
             ("code", None) => Target::Code(get("code").unwrap_or_default().to_string()),
             (t, None) if pyplay_content::topic(t).is_some() => Target::Topic(topic),
-            (t, Some(s))
-                if pyplay_content::topic(t)
-                    .is_some_and(|(_, topic)| topic.snippets.iter().any(|x| x.id == s)) =>
-            {
-                Target::Snippet(topic, s)
-            }
+            (t, Some(s)) if pyplay_content::snippet(t, &s).is_some() => Target::Snippet(topic, s),
             (t, s) => Target::Missing(match s {
                 Some(s) => format!("{t}/{s}"),
                 None => t.to_string(),

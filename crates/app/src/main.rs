@@ -1,10 +1,13 @@
 //! The playground's single-page app.
 
 mod app;
+mod clipboard;
 mod components;
 mod embed;
+mod hooks;
 mod output_buffer;
 mod route;
+mod run_state;
 mod runner;
 mod service_worker;
 mod share;

@@ -4,41 +4,33 @@
 //! known difference if there is one); `loose` is the reason `…` placeholders
 //! are in them, or null.
 
-fn json(s: &str) -> String {
-    let mut out = String::from('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+use serde::Serialize;
 
-fn json_or_null(s: Option<&str>) -> String {
-    s.map_or_else(|| "null".to_string(), json)
+#[derive(Serialize)]
+struct Line {
+    topic: &'static str,
+    id: &'static str,
+    runnable: bool,
+    expected: &'static str,
+    error: Option<&'static str>,
+    loose: Option<&'static str>,
+    differs: Option<&'static str>,
 }
 
 fn main() {
     for (_, topic) in pyplay_content::topics() {
         for s in topic.snippets {
             let want = s.rustpython_output();
-            println!(
-                "{{\"topic\":{},\"id\":{},\"runnable\":{},\"expected\":{},\"error\":{},\"loose\":{},\"differs\":{}}}",
-                json(topic.id),
-                json(s.id),
-                s.runnable,
-                json(want.stdout),
-                json_or_null(want.error),
-                json_or_null(s.loose),
-                json_or_null(s.differs)
-            );
+            let line = Line {
+                topic: topic.id,
+                id: s.id,
+                runnable: s.runnable,
+                expected: want.stdout,
+                error: want.error,
+                loose: s.loose,
+                differs: s.differs,
+            };
+            println!("{}", serde_json::to_string(&line).expect("strings and bools always serialize"));
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The lessons as data. Topics live in `topics/*.toml`, ordered by
-//! `chapters.toml`; `build.rs` turns them into the statics below.
+//! `chapters.toml`; `build.rs` checks them and turns them into the statics
+//! below. Look items up with [`topic`], [`snippet`], [`exercise`] and
+//! [`card`].
 
 /// A group of topics, shown as one heading in the table of contents.
 #[derive(Debug, PartialEq, Eq)]
@@ -9,7 +11,7 @@ pub struct Chapter {
     pub topics: &'static [Topic],
 }
 
-/// One lesson page: prose and its snippets.
+/// One lesson page: prose, its snippets, exercises and cards.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Topic {
     /// URL slug, also the file name under `topics/`.
@@ -19,13 +21,21 @@ pub struct Topic {
     pub summary: &'static str,
     /// The opening prose, already rendered to HTML at build time.
     pub intro_html: &'static str,
+    /// The opening prose as plain text, for search.
+    pub intro_text: &'static str,
     /// What the source article got wrong on this topic (garbled code, wrong
     /// outputs, outdated claims), as HTML; shown at the end of the page.
     pub article_fixes_html: Option<&'static str>,
+    /// `article_fixes` as plain text, for search.
+    pub article_fixes_text: Option<&'static str>,
     /// Follow-up questions an interviewer would ask next, briefly answered,
     /// as HTML; shown after the snippets.
     pub follow_ups_html: Option<&'static str>,
     pub snippets: &'static [Snippet],
+    /// Problems to solve, checked by hidden calls; shown after the snippets.
+    pub exercises: &'static [Exercise],
+    /// Predict-the-output questions.
+    pub cards: &'static [Card],
 }
 
 /// A runnable, editable piece of code with the prose that introduces it.
@@ -34,6 +44,8 @@ pub struct Snippet {
     pub id: &'static str,
     pub title: &'static str,
     pub prose_html: &'static str,
+    /// The prose as plain text, for search.
+    pub prose_text: &'static str,
     pub code: &'static str,
     /// Exactly what the code prints to stdout, checked by the content test.
     pub expected: &'static str,
@@ -54,6 +66,60 @@ pub struct Snippet {
     pub differs: Option<&'static str>,
     /// What RustPython prints instead, when `differs` is set.
     pub rustpython: Option<Output>,
+}
+
+/// A problem the reader solves in code, checked by calls the reader cannot
+/// see.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Exercise {
+    /// A slug, unique across all topics: progress is kept under it.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub statement_html: &'static str,
+    /// The code the editor starts with.
+    pub starter: &'static str,
+    /// The reference solution; it passes every check.
+    pub solution: &'static str,
+    /// One to three hints, as HTML, revealed one at a time.
+    pub hints_html: &'static [&'static str],
+    /// Two to eight checks, run after the reader's code.
+    pub checks: &'static [Check],
+}
+
+/// One hidden test of an exercise.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Check {
+    /// Python whose last line is an expression: the value checked.
+    pub call: &'static str,
+    /// A Python expression for the value `call` must produce.
+    pub expected: &'static str,
+}
+
+/// Predict the output: the reader guesses what `code` prints, then runs it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Card {
+    /// A slug, unique across all topics: progress is kept under it.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub code: &'static str,
+    /// Exactly what `code` prints to stdout (CPython 3.11); may be empty.
+    pub output: &'static str,
+    /// The last traceback line, `Kind: message`, if `code` raises.
+    pub error: Option<&'static str>,
+    /// Two to four choices, exactly one of them [`Card::answer`]; empty if
+    /// the reader types the output instead.
+    pub choices: &'static [&'static str],
+    pub explanation_html: &'static str,
+}
+
+impl Card {
+    /// The output as a choice or a typed guess shows it: without trailing
+    /// newlines, which a reader cannot see. build.rs checks the choices
+    /// against the same rule.
+    #[must_use]
+    pub fn answer(&self) -> &'static str {
+        self.output.trim_end_matches('\n')
+    }
 }
 
 /// What a run prints: stdout, and the last traceback line if it raised.
@@ -145,15 +211,73 @@ pub fn topic(id: &str) -> Option<(&'static Chapter, &'static Topic)> {
     topics().find(|(_, t)| t.id == id)
 }
 
+/// The snippet `snippet_id` of the topic `topic_id`.
+#[must_use]
+pub fn snippet(topic_id: &str, snippet_id: &str) -> Option<(&'static Topic, &'static Snippet)> {
+    let (_, topic) = topic(topic_id)?;
+    Some((topic, topic.snippets.iter().find(|s| s.id == snippet_id)?))
+}
+
+/// The exercise with this id, and its topic.
+#[must_use]
+pub fn exercise(id: &str) -> Option<(&'static Topic, &'static Exercise)> {
+    topics().find_map(|(_, t)| Some((t, t.exercises.iter().find(|e| e.id == id)?)))
+}
+
+/// The card with this id, and its topic.
+#[must_use]
+pub fn card(id: &str) -> Option<(&'static Topic, &'static Card)> {
+    topics().find_map(|(_, t)| Some((t, t.cards.iter().find(|c| c.id == id)?)))
+}
+
 /// The first topic: the landing page.
 #[must_use]
 pub fn first_topic() -> &'static Topic {
     topics().next().expect("the syllabus has at least one topic").1
 }
 
+// The build script's steps, for their unit tests (in `build/tests.rs`).
+#[cfg(test)]
+#[path = "../build/mod.rs"]
+mod steps;
+
 #[cfg(test)]
 mod tests {
-    use super::loose_match;
+    use super::*;
+
+    #[test]
+    fn lookups_find_each_item_with_its_topic() {
+        let topic = first_topic();
+        let first = &topic.snippets[0];
+        assert_eq!(snippet(topic.id, first.id), Some((topic, first)));
+        assert_eq!(snippet(topic.id, "no-such-snippet"), None);
+        assert_eq!(snippet("no-such-topic", first.id), None);
+        assert!(exercise("no-such-exercise").is_none() && card("no-such-card").is_none());
+        for (_, t) in topics() {
+            for e in t.exercises {
+                assert_eq!(exercise(e.id), Some((t, e)));
+            }
+            for c in t.cards {
+                assert_eq!(card(c.id), Some((t, c)));
+            }
+        }
+    }
+
+    #[test]
+    fn a_card_answer_is_its_output_without_trailing_newlines() {
+        let card = |output| Card {
+            id: "c",
+            title: "",
+            code: "",
+            output,
+            error: None,
+            choices: &[],
+            explanation_html: "",
+        };
+        assert_eq!(card("1\n2\n").answer(), "1\n2");
+        assert_eq!(card("x\n\n").answer(), "x");
+        assert_eq!(card("").answer(), "");
+    }
 
     #[test]
     fn loose_match_accepts_any_characters_at_a_placeholder() {

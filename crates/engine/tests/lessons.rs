@@ -74,6 +74,7 @@ fn snippet(code: &'static str, expected: &'static str) -> Snippet {
         id: "made-up",
         title: "",
         prose_html: "",
+        prose_text: "",
         code,
         expected,
         error: None,

@@ -1,6 +1,8 @@
 // Shared by build.rs (indexing) and lib.rs (queries, excerpts), so both
 // read text alike.
 
+use pyplay_content::{Snippet, Topic};
+
 /// Lowercased words of `text`: runs of letters, digits and `_`, trimmed of
 /// `_`. An identifier with inner `_` also yields its parts, so `heap_push`
 /// is found by `push`.
@@ -19,37 +21,24 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
-/// Rendered Markdown back to plain text, for matching and excerpts.
-pub fn html_to_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                // Tags separate words: "</p><p>" must not glue two together.
-                if !text.ends_with(' ') {
-                    text.push(' ');
-                }
-            }
-            _ if in_tag => {}
-            c if c.is_whitespace() => {
-                if !text.ends_with(' ') {
-                    text.push(' ');
-                }
-            }
-            c => text.push(c),
+/// The prose of a document, a topic's intro (`snippet` is `None`) or one
+/// snippet, as plain text: what is indexed and what excerpts are cut from.
+/// pyplay-content renders the plain text from the Markdown at build time.
+pub fn prose(topic: &Topic, snippet: Option<&Snippet>) -> String {
+    let mut parts = Vec::new();
+    match snippet {
+        None => {
+            parts.extend([topic.summary, topic.intro_text]);
+            parts.extend(topic.article_fixes_text);
+            // Exercises and cards have no route of their own to link a hit
+            // to, so their titles lead to their topic.
+            parts.extend(topic.exercises.iter().map(|e| e.title));
+            parts.extend(topic.cards.iter().map(|c| c.title));
+        }
+        Some(s) => {
+            parts.push(s.prose_text);
+            parts.extend(s.note);
         }
     }
-    let text = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&");
-    // Punctuation loses the space a closing tag put before it.
-    let text = [" .", " ,", " :", " ;", " )"].iter().fold(text, |t, p| t.replace(p, &p[1..]));
-    text.trim().to_string()
+    parts.join(" ")
 }

@@ -1,6 +1,6 @@
 //! The code editor: CodeMirror 6, bundled from www/editor/editor.js, bound
 //! through its one global, `PyplayEditor`. Controlled like an input: `value`
-//! in, `onchange` out. If the bundle failed to load, a plain textarea stands
+//! in, `on_change` out. If the bundle failed to load, a plain textarea stands
 //! in, so the code stays editable and runnable.
 
 use std::{cell::RefCell, rc::Rc};
@@ -37,10 +37,10 @@ extern "C" {
 pub struct EditorProps {
     pub value: AttrValue,
     /// Every edit the reader makes, with the whole new text.
-    pub onchange: Callback<String>,
+    pub on_change: Callback<String>,
     /// Ctrl-Enter / Cmd-Enter.
     #[prop_or_default]
-    pub onrun: Callback<()>,
+    pub on_run: Callback<()>,
     #[prop_or_default]
     pub read_only: bool,
     /// A line to point at (from a traceback link); 1-based.
@@ -86,8 +86,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     let host = use_node_ref();
     let editor = use_mut_ref(|| None::<JsEditor>);
     let fallback = use_state(|| false);
-    let handlers: Handlers = use_mut_ref(|| (props.onchange.clone(), props.onrun.clone()));
-    *handlers.borrow_mut() = (props.onchange.clone(), props.onrun.clone());
+    let handlers: Handlers = use_mut_ref(|| (props.on_change.clone(), props.on_run.clone()));
+    *handlers.borrow_mut() = (props.on_change.clone(), props.on_run.clone());
 
     {
         let (host, editor, fallback, handlers) =
@@ -157,7 +157,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     }
 
     if *fallback {
-        let onchange = props.onchange.clone();
+        let onchange = props.on_change.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             onchange.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         });

@@ -4,7 +4,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::embed;
+use crate::{clipboard, embed};
 
 #[derive(PartialEq, Properties)]
 pub struct EmbedDialogProps {
@@ -13,20 +13,6 @@ pub struct EmbedDialogProps {
     #[prop_or_default]
     pub snippet_id: Option<AttrValue>,
     pub on_close: Callback<()>,
-}
-
-/// Copies `text`; `done` hears whether it worked (the clipboard API needs a
-/// secure context).
-fn copy(text: String, done: Callback<bool>) {
-    let navigator = gloo::utils::window().navigator();
-    if !js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined()) {
-        done.emit(false);
-        return;
-    }
-    let written = navigator.clipboard().write_text(&text);
-    wasm_bindgen_futures::spawn_local(async move {
-        done.emit(wasm_bindgen_futures::JsFuture::from(written).await.is_ok());
-    });
 }
 
 #[component]
@@ -46,7 +32,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let (topic, snippet) = (props.topic_id.as_str(), props.snippet_id.as_deref());
     let title = pyplay_content::topic(topic).map_or(topic.to_string(), |(_, t)| match snippet {
         Some(s) => {
-            let name = t.snippets.iter().find(|x| x.id == s).map_or(s, |x| x.title);
+            let name = pyplay_content::snippet(t.id, s).map_or(s, |(_, x)| x.title);
             format!("Python: {} — {name}", t.title)
         }
         None => format!("Python: {}", t.title),
@@ -57,8 +43,8 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
         let status = status.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let status = status.clone();
-            copy(
-                text.clone(),
+            clipboard::copy(
+                &text,
                 Callback::from(move |ok| {
                     status.set(if ok {
                         format!("Copied the {what}")

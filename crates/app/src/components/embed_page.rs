@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::{
-    components::snippet::SnippetView,
+    components::snippet::{SnippetMode, SnippetView},
     embed::{self, EmbedOptions, Target},
     runner::{EngineStatus, Runner},
     service_worker,
@@ -57,6 +57,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     }
 
     let options = &props.options;
+    let mode = SnippetMode::Embed { read_only: options.read_only, click_to_run: options.click_to_run };
     let snippet = |topic: &'static pyplay_content::Topic, s: &'static pyplay_content::Snippet| {
         html! {
             <SnippetView
@@ -64,18 +65,14 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                 snippet_id={s.id}
                 code={s.code}
                 runnable={s.runnable}
-                read_only={options.read_only}
-                persist=false
-                click_to_run={options.click_to_run}
-                embeddable=false
+                {mode}
             />
         }
     };
     let body = match &options.target {
-        Target::Snippet(t, s) => pyplay_content::topic(t)
-            .and_then(|(_, topic)| Some((topic, topic.snippets.iter().find(|x| x.id == s)?)))
-            .map(|(topic, s)| snippet(topic, s))
-            .unwrap_or_default(),
+        Target::Snippet(t, s) => {
+            pyplay_content::snippet(t, s).map(|(topic, s)| snippet(topic, s)).unwrap_or_default()
+        }
         Target::Topic(t) => pyplay_content::topic(t)
             .map(|(_, topic)| {
                 html! {
@@ -96,10 +93,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
                 topic_id="code"
                 snippet_id="embed"
                 code={AttrValue::from(code.clone())}
-                read_only={options.read_only}
-                persist=false
-                click_to_run={options.click_to_run}
-                embeddable=false
+                {mode}
             />
         },
         Target::Missing(what) => {

@@ -5,7 +5,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::{components::snippet::SnippetView, route::SCRATCH};
+use crate::{
+    components::snippet::{SnippetMode, SnippetView},
+    route::SCRATCH,
+};
 
 /// What a new scratchpad holds; Reset comes back to it.
 const STARTER: &str = "# Anything goes here: edit, then Run (Ctrl-Enter).\n# Your code is kept in this browser.\nprint(\"Hello from the scratchpad\")\n";
@@ -34,12 +37,11 @@ pub fn ScratchPage(props: &ScratchPageProps) -> Html {
                 <span class="hint">{ " (Stop, or a run elsewhere, starts afresh)" }</span>
             </label>
             <SnippetView
-                keep_globals={*keep}
+                mode={SnippetMode::Scratch { keep_globals: *keep }}
                 topic_id={SCRATCH}
                 snippet_id="main"
                 code={STARTER}
                 shared={props.shared.clone()}
-                share_path={SCRATCH}
             />
         </article>
     }

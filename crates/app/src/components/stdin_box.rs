@@ -10,13 +10,13 @@ pub struct StdinBoxProps {
     /// For the label's `for`; unique on the page.
     pub id: AttrValue,
     pub value: AttrValue,
-    pub onchange: Callback<String>,
+    pub on_change: Callback<String>,
 }
 
 #[component]
 pub fn StdinBox(props: &StdinBoxProps) -> Html {
     let oninput =
-        props.onchange.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
+        props.on_change.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     let rows = props.value.lines().count().clamp(2, 8).to_string();
     html! {
         <div class="stdin-box">

@@ -1,0 +1,152 @@
+//! The row under a snippet's editor: Run, Stop, Reset, Undo reset, Copy,
+//! Share, Embed, the "edited" mark and the run's time.
+
+use gloo::timers::callback::Timeout;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::{clipboard, components::elapsed::Elapsed, share};
+
+#[derive(PartialEq, Properties)]
+pub struct SnippetToolbarProps {
+    /// False for code a browser cannot run: only Copy (and Embed).
+    pub runnable: bool,
+    pub busy: bool,
+    pub run_label: AttrValue,
+    /// The code on screen, for Copy and Share.
+    pub code: AttrValue,
+    /// Where a share link leads (`topic/snippet`, `scratch`); None: no Share.
+    #[prop_or_default]
+    pub share_path: Option<AttrValue>,
+    /// The reader's edits are saved in this browser.
+    #[prop_or_default]
+    pub saved_edit: bool,
+    #[prop_or_default]
+    pub can_undo_reset: bool,
+    pub running_since: Option<f64>,
+    pub finished_ms: Option<f64>,
+    pub on_run: Callback<()>,
+    pub on_stop: Callback<()>,
+    pub on_reset: Callback<()>,
+    pub on_undo_reset: Callback<()>,
+    /// None: no Embed button.
+    #[prop_or_default]
+    pub on_embed: Option<Callback<()>>,
+}
+
+/// What the last Copy or Share did, said in a status region for a few seconds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Copied {
+    Nothing,
+    Done,
+    Failed,
+    /// A share link was copied.
+    Linked,
+    /// No clipboard: the link was put in the address bar instead.
+    InAddressBar,
+}
+
+impl Copied {
+    fn message(self) -> &'static str {
+        match self {
+            Self::Nothing => "",
+            Self::Done => "Copied",
+            Self::Failed => "Copy failed",
+            Self::Linked => "Link copied",
+            Self::InAddressBar => "Link is in the address bar",
+        }
+    }
+}
+
+/// Shows `result` in `copied` for `ms`.
+fn show_for(copied: &UseStateHandle<Copied>, result: Copied, ms: u32) {
+    copied.set(result);
+    let copied = copied.clone();
+    Timeout::new(ms, move || copied.set(Copied::Nothing)).forget();
+}
+
+/// The share link for `code` at `path`: this page with a `#/path?code=…` fragment.
+fn share_link(path: &str, code: &str) -> String {
+    let page = gloo::utils::window().location().href().unwrap_or_default();
+    let page = page.split('#').next().unwrap_or_default();
+    format!("{page}{}", share::fragment(path, code))
+}
+
+#[component]
+pub fn SnippetToolbar(props: &SnippetToolbarProps) -> Html {
+    let copied = use_state(|| Copied::Nothing);
+    let reset_button = use_node_ref();
+
+    let on_copy = {
+        let (code, copied) = (props.code.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            clipboard::copy(
+                &code,
+                Callback::from(move |ok: bool| {
+                    show_for(&copied, if ok { Copied::Done } else { Copied::Failed }, 2500)
+                }),
+            );
+        })
+    };
+    let on_share = props.share_path.clone().map(|path| {
+        let (code, copied) = (props.code.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let link = share_link(&path, &code);
+            let copied = copied.clone();
+            let fallback = link.clone();
+            clipboard::copy(
+                &link,
+                Callback::from(move |ok: bool| {
+                    if !ok {
+                        // Still shareable: the reader copies it from the address bar.
+                        let history = gloo::utils::window().history();
+                        let _ = history.and_then(|h| {
+                            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fallback))
+                        });
+                    }
+                    show_for(&copied, if ok { Copied::Linked } else { Copied::InAddressBar }, 4000);
+                }),
+            );
+        })
+    });
+    let on_undo_reset = {
+        let (on_undo_reset, reset_button) = (props.on_undo_reset.clone(), reset_button.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_undo_reset.emit(());
+            // This button goes away; keep focus nearby rather than on <body>.
+            if let Some(button) = reset_button.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+
+    html! {
+        <div class="toolbar">
+            if props.runnable {
+                <button class="run" onclick={props.on_run.reform(|_: MouseEvent| ())} disabled={props.busy}>{ props.run_label.clone() }</button>
+                if props.busy {
+                    <button class="stop" onclick={props.on_stop.reform(|_: MouseEvent| ())}>{ "Stop" }</button>
+                }
+                <button class="reset" ref={reset_button} onclick={props.on_reset.reform(|_: MouseEvent| ())} title="Back to the lesson's code">{ "Reset" }</button>
+                if props.can_undo_reset {
+                    <button class="undo-reset" onclick={on_undo_reset}>{ "Undo reset" }</button>
+                }
+            }
+            <button class="copy" onclick={on_copy}>{ "Copy" }</button>
+            if let (true, Some(on_share)) = (props.runnable, on_share) {
+                <button class="share" onclick={on_share} title="Copy a link that opens this code">{ "Share" }</button>
+            }
+            <span class="copy-status" role="status">{ copied.message() }</span>
+            if props.saved_edit {
+                <span class="edited" title="Your edits are saved in this browser">{ "edited" }</span>
+            }
+            if let Some(on_embed) = &props.on_embed {
+                <button class="embed-snippet" onclick={on_embed.reform(|_: MouseEvent| ())}>{ "Embed" }</button>
+            }
+            if props.runnable {
+                <Elapsed running_since={props.running_since} finished_ms={props.finished_ms} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,304 @@
+//! The build steps on made-up content: a tiny syllabus in the real file
+//! formats, and the rules one at a time.
+
+use std::collections::BTreeMap;
+
+use super::{
+    Sources,
+    check::{Problems, check_card, check_exercise, is_expression},
+    compile,
+    markdown::render,
+    schema::{CardFile, CheckFile, ExerciseFile},
+};
+
+const TOPIC: &str = r#"
+title = "Lists"
+summary = "Growing and slicing lists."
+intro = "A *list* holds `items`."
+
+[[snippets]]
+id = "append"
+title = "Append"
+prose = "Add one item."
+code = "xs = []\nxs.append(1)\nprint(xs)"
+expected = "[1]\n"
+
+[[exercises]]
+id = "queue-from-two-stacks"
+title = "A queue from two stacks"
+statement = """Write `Queue` with `push` and `pop`, using two lists as stacks."""
+starter = '''
+class Queue:
+    pass
+'''
+solution = '''
+class Queue:
+    def __init__(self):
+        self.inbox, self.outbox = [], []
+    def push(self, x):
+        self.inbox.append(x)
+    def pop(self):
+        if not self.outbox:
+            while self.inbox:
+                self.outbox.append(self.inbox.pop())
+        return self.outbox.pop()
+'''
+hints = ["Pop from one list, push to the **other**.", "Refill only when empty."]
+[[exercises.checks]]
+call = '''
+q = Queue()
+q.push(1); q.push(2)
+q.pop()'''
+expected = "1"
+[[exercises.checks]]
+call = '''q = Queue()
+q.push("a")
+[q.pop()]'''
+expected = "['a']"
+
+[[cards]]
+id = "mutable-default-list"
+title = "A default list"
+code = '''
+def add(x, xs=[]):
+    xs.append(x)
+    return xs
+add(1)
+print(add(2))
+'''
+output = """[1, 2]
+"""
+choices = ["[2]", "[1, 2]"]
+explanation = """The default is made **once**, when `def` runs."""
+
+[[cards]]
+id = "zero-division"
+title = "Dividing by zero"
+code = "print(1 / 0)"
+output = ""
+error = "ZeroDivisionError: division by zero"
+explanation = "Python never returns infinity here."
+"#;
+
+/// A chapter "basics" listing `topics`, each a file of that name.
+fn sources(topics: &[(&str, &str)]) -> Sources {
+    let names: Vec<String> = topics.iter().map(|(id, _)| format!("{id:?}")).collect();
+    Sources {
+        chapters: format!(
+            "format_version = 1\n[[chapters]]\nid = \"basics\"\ntitle = \"Basics\"\ntopics = [{}]\n",
+            names.join(", ")
+        ),
+        known_differences: String::new(),
+        topics: topics
+            .iter()
+            .map(|(id, text)| (id.to_string(), text.to_string()))
+            .collect::<BTreeMap<_, _>>(),
+        stray: Vec::new(),
+    }
+}
+
+/// The problems `compile` reports for `topics`.
+fn problems(topics: &[(&str, &str)]) -> Vec<String> {
+    compile(&sources(topics)).expect_err("the content should be rejected")
+}
+
+#[test]
+fn exercises_and_cards_load_and_are_emitted() {
+    let code = compile(&sources(&[("lists", TOPIC)])).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(code.contains(r#"Exercise { id: "queue-from-two-stacks", title: "A queue from two stacks", statement_html: "<p>Write <code>Queue</code>"#), "{code}");
+    assert!(code.contains(r#"hints_html: &["<p>Pop from one list, push to the <strong>other</strong>.</p>\n", "<p>Refill only when empty.</p>\n"]"#), "{code}");
+    assert!(
+        code.contains(r#"Check { call: "q = Queue()\nq.push(\"a\")\n[q.pop()]", expected: "['a']" }"#),
+        "{code}"
+    );
+    assert!(code.contains(r#"output: "[1, 2]\n", error: None, choices: &["[2]", "[1, 2]"], explanation_html: "<p>The default is made <strong>once</strong>"#), "{code}");
+    assert!(
+        code.contains(r#"output: "", error: Some("ZeroDivisionError: division by zero"), choices: &[], "#),
+        "{code}"
+    );
+    // Plain text for search comes with the HTML.
+    assert!(code.contains(r#"intro_html: "<p>A <em>list</em> holds <code>items</code>.</p>\n", intro_text: "A list holds items.""#), "{code}");
+}
+
+#[test]
+fn a_topic_without_exercises_or_cards_compiles() {
+    let plain = TOPIC.split("[[exercises]]").next().unwrap();
+    let code = compile(&sources(&[("lists", plain)])).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(code.contains("], exercises: &[\n], cards: &[\n] },"), "{code}");
+}
+
+#[test]
+fn exercise_and_card_ids_are_unique_across_topics() {
+    let found = problems(&[("lists", TOPIC), ("more-lists", TOPIC)]);
+    assert_eq!(
+        found,
+        [
+            "topics/more-lists.toml: exercise queue-from-two-stacks: the id is already used in topics/lists.toml",
+            "topics/more-lists.toml: card mutable-default-list: the id is already used in topics/lists.toml",
+            "topics/more-lists.toml: card zero-division: the id is already used in topics/lists.toml",
+        ]
+    );
+}
+
+#[test]
+fn unknown_fields_are_rejected_with_the_file_named() {
+    let typo = TOPIC.replace("hints = [", "hint = [");
+    let found = problems(&[("lists", &typo)]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("topics/lists.toml: ") && found[0].contains("unknown field `hint`"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn broken_rules_name_the_file_and_the_id() {
+    let broken = TOPIC.replace("title = \"Append\"", "title = \" \"").replace("hints = [", "hints = [\"\", ");
+    assert_eq!(
+        problems(&[("lists", &broken)]),
+        [
+            "topics/lists.toml: snippet append: empty title",
+            "topics/lists.toml: exercise queue-from-two-stacks: hint 1 is empty"
+        ]
+    );
+    let mut src = sources(&[("lists", TOPIC)]);
+    src.topics.insert("orphan".into(), TOPIC.into());
+    src.stray.push("notes.txt".into());
+    src.known_differences =
+        "[[differences]]\nsnippet = \"lists/nope\"\nreason = \"made up\"\nstdout = \"\"\n".into();
+    assert_eq!(
+        compile(&src).unwrap_err(),
+        [
+            r#"chapters.toml: topics not listed in any chapter: ["orphan"]"#,
+            "topics/notes.txt: a stray file (topics/ holds only .toml files)",
+            "known-differences.toml: lists/nope: no such snippet",
+        ]
+    );
+}
+
+fn exercise() -> ExerciseFile {
+    let check = |call: &str| CheckFile { call: call.into(), expected: "1".into() };
+    ExerciseFile {
+        id: "ex".into(),
+        title: "Ex".into(),
+        statement: "Do it.".into(),
+        starter: String::new(),
+        solution: "def f(): return 1".into(),
+        hints: vec!["Think.".into()],
+        checks: vec![check("f()"), check("x = f()\nx")],
+    }
+}
+
+fn exercise_problems(e: &ExerciseFile) -> Vec<String> {
+    let mut list = Vec::new();
+    check_exercise(e, &mut Problems::new("t", &mut list));
+    list
+}
+
+#[test]
+fn exercises_need_hints_checks_and_an_expression_to_check() {
+    assert_eq!(exercise_problems(&exercise()), Vec::<String>::new());
+    let mut e = exercise();
+    e.id = "Ex 1".into();
+    e.statement = "\n".into();
+    e.hints = vec!["a".into(); 4];
+    assert_eq!(
+        exercise_problems(&e),
+        ["t: the id must be a lowercase slug", "t: empty statement", "t: needs 1 to 3 hints, has 4"]
+    );
+    e = exercise();
+    e.hints.clear();
+    e.checks.truncate(1);
+    e.checks[0].call = "x = f()".into();
+    assert_eq!(
+        exercise_problems(&e),
+        [
+            "t: needs 1 to 3 hints, has 0",
+            "t: needs 2 to 8 checks, has 1",
+            "t: check 1: the last line of `call`, \"x = f()\", must be an expression: its value is compared with `expected`",
+        ]
+    );
+}
+
+#[test]
+fn the_last_line_of_a_call_must_be_an_expression() {
+    for ok in [
+        "f(x=1)",
+        "a == b",
+        "a <= b != c",
+        "[x for x in 'a=b']",
+        "lambda x=1: x",
+        "s.count('=')  # x = 1",
+        "(y := 2)",
+    ] {
+        assert!(is_expression(ok), "{ok}");
+    }
+    for not in
+        ["x = f()", "x += 1", "xs[0] = 1", "return x", "assert f()", "import os", "    f()", "for x in y: x"]
+    {
+        assert!(!is_expression(not), "{not}");
+    }
+}
+
+fn card(choices: &[&str]) -> CardFile {
+    CardFile {
+        id: "c".into(),
+        title: "C".into(),
+        code: "print(1)\nprint(2)".into(),
+        output: "1\n2\n".into(),
+        error: None,
+        choices: Some(choices.iter().map(|c| c.to_string()).collect()),
+        explanation: "Two lines.".into(),
+    }
+}
+
+fn card_problems(c: &CardFile) -> Vec<String> {
+    let mut list = Vec::new();
+    check_card(c, &mut Problems::new("t", &mut list));
+    list
+}
+
+#[test]
+fn exactly_one_choice_is_the_output_without_its_trailing_newline() {
+    assert_eq!(card_problems(&card(&["1\n2", "2\n1"])), Vec::<String>::new());
+    assert_eq!(card_problems(&CardFile { choices: None, ..card(&[]) }), Vec::<String>::new());
+    let none_right =
+        r#"t: exactly one choice must be the output without its trailing newline, "1\n2"; 0 are"#;
+    assert_eq!(card_problems(&card(&["1\n2\n", "1"])), [none_right]);
+    assert_eq!(
+        card_problems(&card(&["1\n2", "1\n2"])),
+        [
+            r#"t: exactly one choice must be the output without its trailing newline, "1\n2"; 2 are"#,
+            "t: two choices are the same"
+        ]
+    );
+    assert_eq!(card_problems(&card(&["1\n2"])), ["t: needs 2 to 4 choices, has 1"]);
+    assert_eq!(card_problems(&card(&["1\n2", "a", "b", "c", "d"])), ["t: needs 2 to 4 choices, has 5"]);
+    let mut c = card(&["1\n2", "1"]);
+    c.error = Some("not an error line".into());
+    c.explanation = " ".into();
+    assert_eq!(
+        card_problems(&c),
+        [
+            "t: empty explanation",
+            r#"t: error "not an error line" must be one traceback line, `Kind: message`"#
+        ]
+    );
+    c.explanation = "x".into();
+    for error in ["StopIteration", "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)"]
+    {
+        c.error = Some(error.into());
+        assert_eq!(card_problems(&c), Vec::<String>::new(), "{error}");
+    }
+}
+
+#[test]
+fn markdown_becomes_html_and_plain_text_from_the_same_events() {
+    // Markup is dropped and entities decoded, as search's HTML stripper did.
+    let r = render("a &lt;b&gt; `x`.\n\nc &amp; d");
+    assert_eq!(r.text, "a <b> x. c & d");
+    assert_eq!(r.html, "<p>a &lt;b&gt; <code>x</code>.</p>\n<p>c &amp; d</p>\n");
+    // Inline markup does not split a word; blocks, breaks and raw HTML do.
+    assert_eq!(render("**re**draw and [link](x)s").text, "redraw and links");
+    assert_eq!(render("- one\n  - two\n\n```py\nx = 1\n```\nline<br>break").text, "one two x = 1 line break");
+}
