@@ -55,6 +55,36 @@ pub enum ToWorker {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         keep_globals: bool,
     },
+    /// An exercise's Check: run the reader's `code` as Run does (fresh
+    /// `__main__`, empty stdin), then, if it ended normally, the hidden
+    /// `checks` in a namespace of their own; `Checked` reports them.
+    Check { id: RunId, code: String, checks: Vec<CheckSpec> },
+}
+
+/// One hidden check of an exercise, as the content writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckSpec {
+    /// Python whose last line is an expression: the value checked.
+    pub call: String,
+    /// A Python expression of builtin data: the value it must equal.
+    pub expected: String,
+}
+
+/// How one check went (crates/engine/py/_pyplay_check.py).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub call: String,
+    /// `repr` of the expected value.
+    pub expected: String,
+    /// `repr` of what came back, or `Kind: message` if the call raised.
+    pub got: String,
+    pub passed: bool,
+    /// What the call printed.
+    #[serde(default)]
+    pub output: String,
+    /// The traceback, from the check's own frame, if the call raised.
+    #[serde(default)]
+    pub traceback: String,
 }
 
 /// Worker to page.
@@ -81,6 +111,9 @@ pub enum FromWorker {
     /// service worker as `{pyplay: "input", token, line}`; the worker is
     /// blocked in a request that the service worker answers with it.
     WantsInput { id: RunId, token: String },
+    /// A Check's results, one per check, sent just before its `Done`;
+    /// absent when the reader's code itself raised or exited.
+    Checked { id: RunId, results: Vec<CheckResult> },
 }
 
 fn is_zero(n: &i32) -> bool {
