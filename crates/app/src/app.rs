@@ -5,14 +5,18 @@ use yew::prelude::*;
 
 use crate::components::update_notice::UpdateNotice;
 use crate::components::{
+    home_page::HomePage,
+    progress_page::ProgressPage,
     scratch_page::ScratchPage,
     search::{SearchBox, SearchPage},
     theme_toggle::ThemeToggle,
 };
 use crate::{
     components::{sidebar::Sidebar, status_badge::StatusBadge, topic_page::TopicPage},
+    progress::Progress,
     route::{Route, View},
     runner::{EngineStatus, Runner},
+    storage,
 };
 
 #[component]
@@ -24,6 +28,13 @@ pub fn App() -> Html {
         use_memo((), move |()| Runner::start(Callback::from(move |s| status.set(s))))
     };
     let route = use_state(Route::current);
+    let progress = use_reducer(storage::load_progress);
+    use_effect_with((*progress).clone(), storage::save_progress);
+    use_effect_with((*route).clone(), |route| {
+        if route.view == View::Topic {
+            storage::save_last_topic(&route.topic);
+        }
+    });
     // The sidebar behind the menu button, on narrow screens.
     let nav_open = use_state(|| false);
     {
@@ -67,6 +78,8 @@ pub fn App() -> Html {
             <ScratchPage key={route.code.clone().unwrap_or_default()} shared={route.code.clone().map(AttrValue::from)} />
         },
         View::Search(query) => html! { <SearchPage query={query.clone()} /> },
+        View::Home => html! { <HomePage /> },
+        View::Progress => html! { <ProgressPage /> },
     };
     let current = if route.view == View::Topic { route.topic.clone() } else { String::new() };
     let toggle_nav = {
@@ -77,6 +90,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={*status}>
+        <ContextProvider<UseReducerHandle<Progress>> context={progress.clone()}>
             <div class={classes!("layout", nav_open.then_some("nav-open"))}>
                 <header class="topbar">
                     <button class="menu-toggle" aria-controls="sidebar" aria-expanded={nav_open.to_string()} onclick={toggle_nav}>
@@ -85,6 +99,7 @@ pub fn App() -> Html {
                     <a class="brand" href="#/">{ "Python Playground" }</a>
                     <SearchBox />
                     <a class="scratch-link" href="#/scratch" aria-current={(route.view == View::Scratch).then_some("page")}>{ "Scratchpad" }</a>
+                    <a class="progress-link" href="#/progress" aria-current={(route.view == View::Progress).then_some("page")}>{ "Progress" }</a>
                     <ThemeToggle />
                     <StatusBadge />
                 </header>
@@ -94,6 +109,7 @@ pub fn App() -> Html {
                 </main>
             </div>
             <UpdateNotice />
+        </ContextProvider<UseReducerHandle<Progress>>>
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
     }

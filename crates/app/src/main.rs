@@ -6,6 +6,8 @@ mod components;
 mod embed;
 mod hooks;
 mod output_buffer;
+mod practice;
+mod progress;
 mod route;
 mod run_queue;
 mod run_state;

@@ -11,10 +11,16 @@ pub enum View {
     Scratch,
     /// `#/search?q=…`: every result for the query.
     Search(String),
+    /// `#/` or no fragment: what the site is, the course map, and where to continue.
+    Home,
+    /// `#/progress`: practice done per chapter, export, import and reset.
+    Progress,
 }
 
 /// The route segment of the scratchpad; no topic may take this id.
 pub const SCRATCH: &str = "scratch";
+/// The route segment of the progress page; no topic may take this id.
+pub const PROGRESS: &str = "progress";
 
 /// Where the reader is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +42,8 @@ impl Route {
         let first = parts.next().unwrap_or_default();
         let view = match first {
             SCRATCH => View::Scratch,
+            "" => View::Home,
+            PROGRESS => View::Progress,
             "search" => View::Search(decode_query(crate::share::param(query, "q").unwrap_or_default())),
             _ => View::Topic,
         };
@@ -115,6 +123,10 @@ mod tests {
         let r = Route::parse("#/no-such-topic");
         assert_eq!((r.topic.as_str(), r.view), (pyplay_content::first_topic().id, View::Topic));
         assert!(pyplay_content::topic(SCRATCH).is_none() && pyplay_content::topic("search").is_none());
+        assert!(pyplay_content::topic(PROGRESS).is_none());
+        assert_eq!(Route::parse("#/").view, View::Home);
+        assert_eq!(Route::parse("").view, View::Home);
+        assert_eq!(Route::parse("#/progress").view, View::Progress);
     }
 
     #[test]

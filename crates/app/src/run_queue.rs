@@ -4,7 +4,7 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use pyplay_protocol::{FromWorker, RunId, ToWorker};
+use pyplay_protocol::{CheckSpec, FromWorker, RunId, ToWorker};
 
 use crate::runner::{EngineStatus, RunEvent};
 
@@ -19,11 +19,28 @@ pub enum Effect {
     Status(EngineStatus),
 }
 
+/// What a run does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Job {
+    /// Run code that reads `stdin`, continuing the last such run's
+    /// variables with `keep_globals`.
+    Run { code: String, stdin: String, keep_globals: bool },
+    /// Run an exercise's code, then its hidden checks.
+    Check { code: String, checks: Vec<CheckSpec> },
+}
+
+impl Job {
+    fn into_message(self, id: RunId) -> ToWorker {
+        match self {
+            Self::Run { code, stdin, keep_globals } => ToWorker::Run { id, code, stdin, keep_globals },
+            Self::Check { code, checks } => ToWorker::Check { id, code, checks },
+        }
+    }
+}
+
 struct Queued {
     id: RunId,
-    code: String,
-    stdin: String,
-    keep_globals: bool,
+    job: Job,
 }
 
 pub struct RunQueue {
@@ -52,10 +69,10 @@ impl RunEvent {
 
 impl RunQueue {
     /// Queues a run; [`Self::pump`] sends it when the worker is free.
-    pub fn submit(&mut self, code: String, stdin: String, keep_globals: bool) -> RunId {
+    pub fn submit(&mut self, job: Job) -> RunId {
         let id = self.next_id;
         self.next_id += 1;
-        self.queue.push_back(Queued { id, code, stdin, keep_globals });
+        self.queue.push_back(Queued { id, job });
         self.live.insert(id);
         id
     }
@@ -65,11 +82,9 @@ impl RunQueue {
         if !self.ready || self.active.is_some() {
             return Vec::new();
         }
-        let Some(Queued { id, code, stdin, keep_globals }) = self.queue.pop_front() else {
-            return Vec::new();
-        };
+        let Some(Queued { id, job }) = self.queue.pop_front() else { return Vec::new() };
         self.active = Some(id);
-        let mut effects = vec![Effect::Post(ToWorker::Run { id, code, stdin, keep_globals })];
+        let mut effects = vec![Effect::Post(job.into_message(id))];
         effects.extend(self.emit(id, RunEvent::Started));
         effects
     }
@@ -118,6 +133,9 @@ impl RunQueue {
             FromWorker::WantsInput { id, token } => {
                 self.emit(id, RunEvent::WantsInput(token)).into_iter().collect()
             }
+            FromWorker::Checked { id, results } => {
+                self.emit(id, RunEvent::Checked(results)).into_iter().collect()
+            }
             FromWorker::Done { id, error, exit_status, elapsed_ms } => {
                 if self.active == Some(id) {
                     self.active = None;
@@ -145,6 +163,10 @@ mod tests {
 
     use super::*;
 
+    fn job(code: &str) -> Job {
+        Job::Run { code: code.into(), stdin: String::new(), keep_globals: false }
+    }
+
     fn ready(q: &mut RunQueue) -> Vec<Effect> {
         q.on_message(FromWorker::Ready { init_ms: 1.0 })
     }
@@ -157,7 +179,7 @@ mod tests {
         effects
             .iter()
             .filter_map(|e| match e {
-                Effect::Post(ToWorker::Run { id, .. }) => Some(*id),
+                Effect::Post(ToWorker::Run { id, .. } | ToWorker::Check { id, .. }) => Some(*id),
                 _ => None,
             })
             .collect()
@@ -166,7 +188,7 @@ mod tests {
     #[test]
     fn runs_wait_for_the_worker_and_go_one_at_a_time() {
         let mut q = RunQueue::default();
-        let (a, b) = (q.submit("1".into(), String::new(), false), q.submit("2".into(), String::new(), false));
+        let (a, b) = (q.submit(job("1")), q.submit(job("2")));
         assert_eq!(q.pump(), Vec::new(), "not ready yet");
         let effects = ready(&mut q);
         assert_eq!(effects[0], Effect::Status(EngineStatus::Ready { init_ms: 1.0 }));
@@ -181,7 +203,7 @@ mod tests {
     #[test]
     fn output_goes_to_its_run_and_nothing_follows_the_last_event() {
         let mut q = RunQueue::default();
-        let a = q.submit(String::new(), String::new(), false);
+        let a = q.submit(job(""));
         ready(&mut q);
         let out = FromWorker::Output { id: a, stream: Stream::Stdout, text: "x".into() };
         assert_eq!(
@@ -196,8 +218,7 @@ mod tests {
     #[test]
     fn stopping_a_running_run_replaces_the_worker_and_keeps_the_queue() {
         let mut q = RunQueue::default();
-        let (a, b) =
-            (q.submit(String::new(), String::new(), false), q.submit(String::new(), String::new(), false));
+        let (a, b) = (q.submit(job("")), q.submit(job("")));
         ready(&mut q);
         assert_eq!(q.stop(a), vec![Effect::Respawn, Effect::Emit(a, RunEvent::Stopped)]);
         assert_eq!(q.spawned(), vec![Effect::Status(EngineStatus::Loading)]);
@@ -205,10 +226,24 @@ mod tests {
     }
 
     #[test]
+    fn a_check_reports_its_results_before_it_ends() {
+        let mut q = RunQueue::default();
+        let spec = CheckSpec { call: "f()".into(), expected: "1".into() };
+        let a = q.submit(Job::Check { code: "def f(): return 1".into(), checks: vec![spec.clone()] });
+        let effects = ready(&mut q);
+        assert!(effects.contains(&Effect::Post(ToWorker::Check {
+            id: a,
+            code: "def f(): return 1".into(),
+            checks: vec![spec]
+        })));
+        let results = FromWorker::Checked { id: a, results: Vec::new() };
+        assert_eq!(q.on_message(results), vec![Effect::Emit(a, RunEvent::Checked(Vec::new()))]);
+    }
+
+    #[test]
     fn stopping_a_queued_run_only_drops_it() {
         let mut q = RunQueue::default();
-        let (a, b) =
-            (q.submit(String::new(), String::new(), false), q.submit(String::new(), String::new(), false));
+        let (a, b) = (q.submit(job("")), q.submit(job("")));
         ready(&mut q);
         assert_eq!(q.stop(b), vec![Effect::Emit(b, RunEvent::Stopped)]);
         assert_eq!(posted(&q.on_message(done(a))), Vec::<RunId>::new());
@@ -218,8 +253,7 @@ mod tests {
     #[test]
     fn a_crash_ends_the_active_run_and_the_next_worker_takes_the_rest() {
         let mut q = RunQueue::default();
-        let (a, b) =
-            (q.submit(String::new(), String::new(), false), q.submit(String::new(), String::new(), false));
+        let (a, b) = (q.submit(job("")), q.submit(job("")));
         ready(&mut q);
         assert_eq!(
             q.crashed("trap".into()),

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use pyplay_protocol::{PyError, RunId};
+use pyplay_protocol::{CheckResult, PyError, RunId};
 use yew::Reducible;
 
 use crate::{output_buffer::OutputBuffer, runner::RunEvent};
@@ -42,6 +42,8 @@ pub struct RunState {
     pub started_at: Option<f64>,
     /// The program waits in `input()` for the line sent under this token.
     pub wants_input: Option<String>,
+    /// An exercise's check results; None unless its checks ran.
+    pub checks: Option<Rc<Vec<CheckResult>>>,
 }
 
 impl RunState {
@@ -90,6 +92,7 @@ impl RunState {
             RunEvent::Output(stream, text) => Rc::make_mut(&mut self.output).push(stream, &text),
             RunEvent::WantsInput(token) => self.wants_input = Some(token),
             RunEvent::Skipped(bytes) => Rc::make_mut(&mut self.output).set_skipped(bytes),
+            RunEvent::Checked(results) => self.checks = Some(Rc::new(results)),
             RunEvent::Finished { error, exit_status, elapsed_ms } => {
                 self.phase = Phase::Finished;
                 self.error = error;

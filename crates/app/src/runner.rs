@@ -4,12 +4,12 @@
 
 use std::{cell::RefCell, collections::HashMap, rc::Rc};
 
-use pyplay_protocol::{FromWorker, PyError, RunId, Stream};
+use pyplay_protocol::{CheckResult, FromWorker, PyError, RunId, Stream};
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::run_queue::{Effect, RunQueue};
+use crate::run_queue::{Effect, Job, RunQueue};
 
 /// Trunk emits the worker's loader under this fixed, unhashed name.
 const WORKER_URL: &str = "worker_loader.js";
@@ -43,6 +43,8 @@ pub enum RunEvent {
     /// The program waits in `input()`; the line goes to the service
     /// worker under this token (`service_worker::send_line`).
     WantsInput(String),
+    /// An exercise's check results (a Check job), before it finishes.
+    Checked(Vec<CheckResult>),
     /// The user stopped it.
     Stopped,
     /// The interpreter died (a wasm trap or a crash); a new one is starting.
@@ -108,13 +110,12 @@ impl Runner {
         }
     }
 
-    /// Queues `code`, which reads `stdin` through `input()` and `sys.stdin`
-    /// and, with `keep_globals`, continues the last such run's variables;
-    /// `listener` hears every event of this run, none before this returns.
-    pub fn run(&self, code: String, stdin: String, keep_globals: bool, listener: Listener) -> RunId {
+    /// Queues `job`; `listener` hears every event of this run, none before
+    /// this returns.
+    pub fn submit(&self, job: Job, listener: Listener) -> RunId {
         let id = {
             let mut inner = self.inner.borrow_mut();
-            let id = inner.queue.submit(code, stdin, keep_globals);
+            let id = inner.queue.submit(job);
             inner.listeners.insert(id, listener);
             id
         };

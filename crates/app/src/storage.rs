@@ -44,6 +44,33 @@ pub fn save_theme(theme: Option<&str>) {
     };
 }
 
+/// The topic the reader last opened, for "Continue where you left off".
+pub const LAST_TOPIC_KEY: &str = "pyplay:v1:last-topic";
+
+pub fn load_last_topic() -> Option<String> {
+    local_storage()?.get_item(LAST_TOPIC_KEY).ok().flatten()
+}
+
+pub fn save_last_topic(topic: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LAST_TOPIC_KEY, topic);
+    }
+}
+
+/// The reader's practice; a damaged value counts as none.
+pub fn load_progress() -> crate::progress::Progress {
+    local_storage()
+        .and_then(|s| s.get_item(crate::progress::KEY).ok().flatten())
+        .and_then(|text| crate::progress::Progress::from_json(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_progress(progress: &crate::progress::Progress) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(crate::progress::KEY, &progress.to_json());
+    }
+}
+
 /// `None` when storage is unavailable (private mode, disabled, sandboxed).
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

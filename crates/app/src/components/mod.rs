@@ -1,11 +1,16 @@
 //! One component per file, each with its `XxxProps`.
 
+pub mod card;
+pub mod check_report;
 pub mod editor;
 pub mod elapsed;
 pub mod embed_dialog;
 pub mod embed_page;
+pub mod exercise;
+pub mod home_page;
 pub mod input_line;
 pub mod output;
+pub mod progress_page;
 pub mod scratch_page;
 pub mod search;
 pub mod sidebar;

@@ -2,14 +2,37 @@
 
 use yew::prelude::*;
 
+use crate::progress::Progress;
+
 #[derive(PartialEq, Properties)]
 pub struct SidebarProps {
     /// Id of the topic on screen, marked as current.
     pub current: AttrValue,
 }
 
+/// The current topic's cards and exercises, each marked when solved.
+fn practice(topic: &'static pyplay_content::Topic, progress: &Progress) -> Html {
+    let items =
+        topic.cards.iter().map(|c| (c.id, c.title)).chain(topic.exercises.iter().map(|e| (e.id, e.title)));
+    html! {
+        if !topic.exercises.is_empty() || !topic.cards.is_empty() {
+            <ul class="practice-items" aria-label="Practice">
+                { for items.map(|(id, title)| html! {
+                    <li data-item={id}>
+                        <a href={format!("#/{}/{id}", topic.id)}>{ title }</a>
+                        if progress.solved(id) {
+                            <span class="solved-mark" role="img" aria-label="solved">{ " ✓" }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        }
+    }
+}
+
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
+    let progress = use_context::<UseReducerHandle<Progress>>().map(|p| (*p).clone()).unwrap_or_default();
     html! {
         <nav class="sidebar" id="sidebar" aria-label="Topics">
             { for pyplay_content::CHAPTERS.iter().map(|chapter| html! {
@@ -19,7 +42,12 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                         { for chapter.topics.iter().map(|topic| {
                             let current = (props.current == topic.id).then_some("page");
                             html! {
-                                <li><a href={crate::route::Route::href(topic.id)} aria-current={current}>{ topic.title }</a></li>
+                                <li>
+                                    <a href={crate::route::Route::href(topic.id)} aria-current={current}>{ topic.title }</a>
+                                    if current.is_some() {
+                                        { practice(topic, &progress) }
+                                    }
+                                </li>
                             }
                         }) }
                     </ul>

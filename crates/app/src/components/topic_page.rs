@@ -2,7 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::{embed_dialog::EmbedDialog, snippet::SnippetView, topic_nav::TopicNav};
+use crate::components::{
+    card::CardView, embed_dialog::EmbedDialog, exercise::ExerciseView, snippet::SnippetView,
+    topic_nav::TopicNav,
+};
 
 #[derive(PartialEq, Properties)]
 pub struct TopicPageProps {
@@ -48,6 +51,17 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                     <SnippetView {key} topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} runnable={snippet.runnable} {shared} />
                 </section>
             }}) }
+            if !topic.exercises.is_empty() || !topic.cards.is_empty() {
+                <section class="practice" aria-labelledby={format!("{}-practice", topic.id)}>
+                    <h2 id={format!("{}-practice", topic.id)}>{ "Practice" }</h2>
+                    { for topic.cards.iter().map(|card| html! {
+                        <CardView key={card.id} topic_id={topic.id} {card} />
+                    }) }
+                    { for topic.exercises.iter().map(|exercise| html! {
+                        <ExerciseView key={exercise.id} topic_id={topic.id} {exercise} />
+                    }) }
+                </section>
+            }
             if let Some(follow_ups) = topic.follow_ups_html {
                 <section class="follow-ups">
                     <h2>{ "Follow-up questions" }</h2>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::{
+    run_queue::Job,
     run_state::{Action, RunState},
     runner::Runner,
     service_worker,
@@ -14,6 +15,8 @@ pub struct RunHandle {
     pub state: UseReducerHandle<RunState>,
     /// Runs `(code, stdin)`, unless a run is already under way.
     pub on_run: Callback<(String, String)>,
+    /// Starts a job of any kind, unless a run is already under way.
+    pub on_job: Callback<Job>,
     pub on_stop: Callback<()>,
     /// The line a program waiting in `input()` asked for.
     pub on_line: Callback<String>,
@@ -26,9 +29,9 @@ pub fn use_run(keep_globals: bool) -> RunHandle {
     let runner = use_context::<Runner>().expect("use_run needs a Runner context");
     let state = use_reducer(RunState::default);
 
-    let on_run = {
+    let on_job = {
         let (runner, state) = (runner.clone(), state.clone());
-        Callback::from(move |(code, stdin): (String, String)| {
+        Callback::from(move |job: Job| {
             if state.busy() {
                 return;
             }
@@ -37,10 +40,11 @@ pub fn use_run(keep_globals: bool) -> RunHandle {
                 let now = gloo::utils::window().performance().map(|p| p.now());
                 dispatcher.dispatch(Action::Event { id, event, now });
             });
-            let id = runner.run(code, stdin, keep_globals, listener);
+            let id = runner.submit(job, listener);
             state.dispatch(Action::Submitted(id));
         })
     };
+    let on_run = on_job.reform(move |(code, stdin)| Job::Run { code, stdin, keep_globals });
     let on_stop = {
         let state = state.clone();
         Callback::from(move |()| {
@@ -58,5 +62,5 @@ pub fn use_run(keep_globals: bool) -> RunHandle {
             state.dispatch(Action::LineSent);
         })
     };
-    RunHandle { state, on_run, on_stop, on_line }
+    RunHandle { state, on_run, on_job, on_stop, on_line }
 }

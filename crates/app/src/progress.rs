@@ -1,0 +1,121 @@
+//! The reader's practice: each exercise and card is not started, attempted
+//! or solved. Kept in localStorage under a versioned key, exported and
+//! imported as the same JSON.
+
+use std::{collections::BTreeMap, rc::Rc};
+
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+/// The one key progress lives under; a new schema gets a new key.
+pub const KEY: &str = "pyplay:v1:progress";
+/// What `version` an export carries.
+const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Attempted,
+    Solved,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    version: u32,
+    /// Exercise and card ids; absent means not started.
+    items: BTreeMap<String, Status>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Self { version: VERSION, items: BTreeMap::new() }
+    }
+}
+
+impl Progress {
+    pub fn status(&self, id: &str) -> Option<Status> {
+        self.items.get(id).copied()
+    }
+
+    pub fn solved(&self, id: &str) -> bool {
+        self.status(id) == Some(Status::Solved)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("progress always serializes")
+    }
+
+    /// Reads an export; says why a file is not one.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let progress: Self =
+            serde_json::from_str(text).map_err(|e| format!("This file is not a progress export ({e})."))?;
+        if progress.version != VERSION {
+            return Err(format!(
+                "This export has version {}; this site reads version {VERSION}.",
+                progress.version
+            ));
+        }
+        Ok(progress)
+    }
+}
+
+pub enum ProgressAction {
+    /// A try at `id`; `solved` is whether it succeeded. Solved stays solved.
+    Record {
+        id: String,
+        solved: bool,
+    },
+    Replace(Progress),
+    Reset,
+}
+
+impl Reducible for Progress {
+    type Action = ProgressAction;
+
+    fn reduce(self: Rc<Self>, action: ProgressAction) -> Rc<Self> {
+        match action {
+            ProgressAction::Record { id, solved } => {
+                let status = if solved { Status::Solved } else { Status::Attempted };
+                if self.status(&id) == Some(Status::Solved) || self.status(&id) == Some(status) {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.items.insert(id, status);
+                Rc::new(next)
+            }
+            ProgressAction::Replace(progress) => Rc::new(progress),
+            ProgressAction::Reset => Rc::new(Self::default()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(p: Rc<Progress>, id: &str, solved: bool) -> Rc<Progress> {
+        p.reduce(ProgressAction::Record { id: id.into(), solved })
+    }
+
+    #[test]
+    fn attempts_become_solved_and_solved_stays_solved() {
+        let p = record(Rc::new(Progress::default()), "lru", false);
+        assert_eq!(p.status("lru"), Some(Status::Attempted));
+        let p = record(p, "lru", true);
+        let p = record(p, "lru", false);
+        assert!(p.solved("lru"));
+        assert_eq!(p.status("other"), None);
+    }
+
+    #[test]
+    fn exports_round_trip_and_bad_files_are_refused() {
+        let p = record(record(Rc::new(Progress::default()), "a", true), "b", false);
+        let text = p.to_json();
+        assert!(text.contains("\"version\": 1") && text.contains("\"a\": \"solved\""), "{text}");
+        assert_eq!(Progress::from_json(&text).as_ref(), Ok(&*p));
+        assert!(Progress::from_json("{}").unwrap_err().contains("not a progress export"));
+        assert!(Progress::from_json("{\"version\": 9, \"items\": {}}").unwrap_err().contains("version 9"));
+        assert!(Progress::from_json("{\"version\": 1, \"items\": {\"a\": \"maybe\"}}").is_err());
+        assert_eq!(Rc::new((*p).clone()).reduce(ProgressAction::Reset).status("a"), None);
+    }
+}
