@@ -84,7 +84,7 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
     let label = if state.busy() { "Checking…" } else { "Check" };
 
     html! {
-        <section class="exercise" id={dom_id.clone()} data-exercise={exercise.id} data-phase={state.phase.as_str()} aria-labelledby={format!("{dom_id}-title")}>
+        <section class="exercise" id={dom_id.clone()} data-exercise={exercise.id} data-phase={state.phase.as_str()} data-run={state.run.map(|id| id.to_string())} aria-labelledby={format!("{dom_id}-title")}>
             <h3 id={format!("{dom_id}-title")}>
                 { "Exercise: " }{ exercise.title }
                 if solved { <span class="solved-mark" aria-label="solved" role="img">{ " ✓" }</span> }
