@@ -11,6 +11,8 @@
 
 use wasm_bindgen::{JsCast, prelude::*};
 
+use crate::route::Fragment;
+
 /// `pyplay` field of every message an embed posts.
 pub const PROTOCOL: u32 = 1;
 
@@ -67,53 +69,19 @@ pub fn requested(search: &str) -> bool {
     search.trim_start_matches('?').split('&').any(|p| p == "embed" || p.starts_with("embed="))
 }
 
-/// `application/x-www-form-urlencoded` decoding, as URLSearchParams writes it.
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = |b: u8| (b as char).to_digit(16);
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(hi), Some(lo)) => {
-                        out.push((hi * 16 + lo) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 impl EmbedOptions {
     /// Parses `location.hash` of an embed.
     pub fn parse(hash: &str) -> Self {
-        let hash = hash.trim_start_matches('#').trim_start_matches('/');
-        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        let params: Vec<(String, String)> = query
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (decode(k), decode(v))
-            })
-            .collect();
-        let get = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let fragment = Fragment::parse(hash);
+        let get = |key: &str| fragment.param(key);
         let flag = |key: &str| get(key).is_some_and(|v| !matches!(v, "0" | "false" | "no"));
-        let mut parts = path.splitn(2, '/').map(decode);
-        let topic = parts.next().unwrap_or_default();
-        let snippet = parts.next().filter(|s| !s.is_empty());
-        let target = match (topic.as_str(), snippet) {
+        let (topic, snippet) = (fragment.segment(0), fragment.path.get(1));
+        let target = match (topic, snippet) {
             ("code", None) => Target::Code(get("code").unwrap_or_default().to_string()),
-            (t, None) if pyplay_content::topic(t).is_some() => Target::Topic(topic),
-            (t, Some(s)) if pyplay_content::snippet(t, &s).is_some() => Target::Snippet(topic, s),
+            (t, None) if pyplay_content::topic(t).is_some() => Target::Topic(t.to_string()),
+            (t, Some(s)) if pyplay_content::snippet(t, s).is_some() => {
+                Target::Snippet(t.to_string(), s.clone())
+            }
             (t, s) => Target::Missing(match s {
                 Some(s) => format!("{t}/{s}"),
                 None => t.to_string(),

@@ -33,28 +33,60 @@ pub struct Route {
     pub code: Option<String>,
 }
 
+/// A `#/a/b?k=v&…` fragment, decoded: the one URL parser of the app, for
+/// pages (Route) and embeds (crate::embed).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Fragment {
+    /// The path's segments, percent-decoded; empty ones dropped.
+    pub path: Vec<String>,
+    /// The query's pairs, `application/x-www-form-urlencoded` as
+    /// URLSearchParams writes them.
+    pub params: Vec<(String, String)>,
+}
+
+impl Fragment {
+    pub fn parse(hash: &str) -> Self {
+        let hash = hash.trim_start_matches('#');
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        Self {
+            path: path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(|s| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned())
+                .collect(),
+            params: form_urlencoded::parse(query.as_bytes()).into_owned().collect(),
+        }
+    }
+
+    /// The first value of parameter `name`.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Path segment `i`, or "".
+    pub fn segment(&self, i: usize) -> &str {
+        self.path.get(i).map_or("", String::as_str)
+    }
+}
+
 impl Route {
     /// Parses `location.hash`; anything unknown lands on the first topic.
     pub fn parse(hash: &str) -> Self {
-        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        let code = crate::share::param(query, "code").map(str::to_string);
-        let mut parts = path.trim_start_matches('#').trim_start_matches('/').splitn(2, '/');
-        let first = parts.next().unwrap_or_default();
+        let fragment = Fragment::parse(hash);
+        let code = fragment.param("code").map(str::to_string);
+        let first = fragment.segment(0);
         let view = match first {
             SCRATCH => View::Scratch,
             "" => View::Home,
             PROGRESS => View::Progress,
-            "search" => View::Search(decode_query(crate::share::param(query, "q").unwrap_or_default())),
+            "search" => View::Search(fragment.param("q").unwrap_or_default().to_string()),
             _ => View::Topic,
         };
         let topic = Some(first).filter(|t| view == View::Topic && pyplay_content::topic(t).is_some());
         match topic {
-            Some(topic) => Self {
-                topic: topic.to_string(),
-                snippet: parts.next().filter(|s| !s.is_empty()).map(str::to_string),
-                view,
-                code,
-            },
+            Some(topic) => {
+                Self { topic: topic.to_string(), snippet: fragment.path.get(1).cloned(), view, code }
+            }
             None => Self {
                 topic: pyplay_content::first_topic().id.to_string(),
                 snippet: None,
@@ -66,7 +98,8 @@ impl Route {
 
     /// `#/search?q=…` for a query.
     pub fn search_href(query: &str) -> String {
-        format!("#/search?q={}", encode_query(query))
+        let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("q", query).finish();
+        format!("#/search?{query}")
     }
 
     /// The current route of the window.
@@ -77,36 +110,6 @@ impl Route {
     pub fn href(topic: &str) -> String {
         format!("#/{topic}")
     }
-}
-
-/// Percent-encodes all but unreserved characters (RFC 3986).
-fn encode_query(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Reverses [`encode_query`] (and what browsers send); bad escapes stay as typed.
-fn decode_query(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if text.get(i + 1..i + 3).is_some_and(|h| u8::from_str_radix(h, 16).is_ok()) => {
-                out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap_or(b'%'));
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -146,6 +149,12 @@ mod tests {
             let href = Route::search_href(q);
             assert_eq!(Route::parse(&href).view, View::Search(q.to_string()), "{href}");
         }
-        assert_eq!(decode_query("%zz%4"), "%zz%4");
+        assert_eq!(Fragment::parse("#/x?q=%zz%4").param("q"), Some("%zz%4"));
+        let f = Fragment::parse("#/a%20b/c/?k=1&k=2&e=&code=x_y-z");
+        assert_eq!(f.path, ["a b", "c"]);
+        assert_eq!(
+            (f.param("k"), f.param("e"), f.param("code"), f.param("none")),
+            (Some("1"), Some(""), Some("x_y-z"), None)
+        );
     }
 }
