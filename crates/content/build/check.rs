@@ -54,7 +54,53 @@ pub fn check(s: &Syllabus) -> Vec<String> {
     check_unique(s, "exercise", |t| t.file.exercises.iter().map(|e| &e.id).collect(), &mut errors);
     check_unique(s, "card", |t| t.file.cards.iter().map(|c| &c.id).collect(), &mut errors);
     check_differences(s, &mut Problems::new("known-differences.toml", &mut errors));
+    for topic in s.topics() {
+        check_links(s, topic, &mut Problems::new(topic.path(), &mut errors));
+    }
     errors
+}
+
+/// Everything a `#/…` link in the prose may name: topics, and each
+/// topic's snippets, exercises and cards (their page anchors), plus the
+/// app's own pages.
+fn link_targets(s: &Syllabus) -> BTreeSet<String> {
+    let mut targets: BTreeSet<String> = ["", "scratch", "progress", "search"].map(String::from).into();
+    for topic in s.topics() {
+        let f = &topic.file;
+        targets.insert(topic.id.clone());
+        let items = f.snippets.iter().map(|x| &x.id).chain(f.exercises.iter().map(|x| &x.id));
+        for id in items.chain(f.cards.iter().map(|x| &x.id)) {
+            targets.insert(format!("{}/{id}", topic.id));
+        }
+    }
+    targets
+}
+
+/// The `#/…` targets of Markdown links in `text`, query dropped.
+pub fn internal_links(text: &str) -> Vec<&str> {
+    text.match_indices("](#/")
+        .filter_map(|(at, _)| {
+            let rest = &text[at + 4..];
+            let end = rest.find([')', '?', ' '])?;
+            Some(rest[..end].trim_end_matches('/'))
+        })
+        .collect()
+}
+
+/// Every `](#/topic/item)` in the topic's Markdown leads somewhere.
+fn check_links(s: &Syllabus, topic: &Topic, p: &mut Problems) {
+    let targets = link_targets(s);
+    let f = &topic.file;
+    let texts = [Some(&f.intro), f.article_fixes.as_ref(), f.follow_ups.as_ref()].into_iter().flatten();
+    let texts = texts
+        .chain(f.snippets.iter().map(|x| &x.prose))
+        .chain(f.exercises.iter().flat_map(|e| std::iter::once(&e.statement).chain(&e.hints)))
+        .chain(f.cards.iter().map(|c| &c.explanation));
+    for text in texts {
+        for link in internal_links(text) {
+            p.require(targets.contains(link), format!("the link #/{link} leads nowhere"));
+        }
+    }
 }
 
 fn check_listing(s: &Syllabus, p: &mut Problems) {
@@ -94,9 +140,13 @@ fn check_topic(topic: &Topic, anchors: &mut BTreeSet<String>, p: &mut Problems) 
         check_snippet(s, &mut p);
     }
     for e in &f.exercises {
+        let anchor = format!("{}-{}", topic.id, e.id);
+        p.require(anchors.insert(anchor.clone()), format!("exercise {}: its anchor {anchor} is taken", e.id));
         check_exercise(e, &mut p.within(format!("exercise {}", e.id)));
     }
     for c in &f.cards {
+        let anchor = format!("{}-{}", topic.id, c.id);
+        p.require(anchors.insert(anchor.clone()), format!("card {}: its anchor {anchor} is taken", c.id));
         check_card(c, &mut p.within(format!("card {}", c.id)));
     }
 }

@@ -302,3 +302,21 @@ fn markdown_becomes_html_and_plain_text_from_the_same_events() {
     assert_eq!(render("**re**draw and [link](x)s").text, "redraw and links");
     assert_eq!(render("- one\n  - two\n\n```py\nx = 1\n```\nline<br>break").text, "one two x = 1 line break");
 }
+
+#[test]
+fn internal_links_are_found_and_must_lead_somewhere() {
+    assert_eq!(
+        super::check::internal_links(
+            "See [a](#/enum/basics) and [b](#/gil?x=1), not [c](https://x.org/#/no)."
+        ),
+        ["enum/basics", "gil"]
+    );
+    let linked = TOPIC.replacen(
+        "intro = \"",
+        "intro = \"[ok](#/lists/queue-from-two-stacks) [gone](#/lists/nope) ",
+        1,
+    );
+    assert_ne!(linked, TOPIC);
+    let found = problems(&[("lists", &linked)]);
+    assert_eq!(found, ["topics/lists.toml: the link #/lists/nope leads nowhere"], "{found:?}");
+}
