@@ -15,6 +15,7 @@ pub mod scratch_page;
 pub mod search;
 pub mod sidebar;
 pub mod snippet;
+pub mod snippet_notes;
 pub mod snippet_toolbar;
 pub mod status_badge;
 pub mod stdin_box;

@@ -10,6 +10,7 @@ use crate::{
         embed_dialog::EmbedDialog,
         input_line::InputLine,
         output::Output,
+        snippet_notes::SnippetNotes,
         snippet_toolbar::SnippetToolbar,
         stdin_box::{StdinBox, reads_stdin},
     },
@@ -163,24 +164,13 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     on_change={Callback::from(move |text| stdin.set(text))}
                 />
             }
-            if code.showing_shared {
-                <p class="shared-note" role="note">
-                    { "Code from a share link — not run until you press Run. " }
-                    if code.has_saved {
-                        { "Your own saved version is kept until you edit this. " }
-                        <button class="mine" onclick={code.on_mine.reform(|_: MouseEvent| ())}>{ "Show my version" }</button>
-                    }
-                </p>
-            }
-            if let Some(error) = &code.shared_error {
-                <p class="shared-note error" role="alert">{ error.to_string() }</p>
-            }
-            if props.runnable && uses_threads(&code.code) {
-                <p class="caveat">
-                    { "In the browser, threads run one after another, each to completion: \
-                       results match CPython, timing and interleaving do not." }
-                </p>
-            }
+            <SnippetNotes
+                showing_shared={code.showing_shared}
+                has_saved={code.has_saved}
+                shared_error={code.shared_error.clone()}
+                uses_threads={props.runnable && uses_threads(&code.code)}
+                on_mine={code.on_mine.clone()}
+            />
             if *embedding {
                 <EmbedDialog
                     topic_id={props.topic_id.clone()}
