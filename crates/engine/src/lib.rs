@@ -5,6 +5,7 @@
 //! structured [`PyError`] when the program fails. One [`Engine`] is reused
 //! across runs; each run gets a fresh `__main__` module.
 
+mod check;
 mod host;
 mod output_cap;
 mod stdlib;
@@ -12,15 +13,16 @@ mod stdlib;
 use std::cell::RefCell;
 
 use rustpython_vm::{
-    AsObject, Interpreter, PyObjectRef, PyRef, VirtualMachine,
+    AsObject, Interpreter, PyObjectRef, PyRef, PyResult, VirtualMachine,
     builtins::{PyBaseException, PyDictRef},
     compiler::Mode,
     frozen::FrozenLib,
     scope::Scope,
 };
 
+pub use check::CheckOutcome;
 pub use output_cap::{HEAD_BYTES, TAIL_BYTES};
-pub use pyplay_protocol::{PyError, Stream};
+pub use pyplay_protocol::{CheckResult, CheckSpec, PyError, Stream};
 pub use stdlib::PackFetcher;
 #[cfg(not(target_arch = "wasm32"))]
 pub use stdlib::bundled as bundled_packs;
@@ -55,6 +57,9 @@ pub type LineReader = Box<dyn FnMut() -> Option<String>>;
 struct Output {
     sink: Sink,
     cap: output_cap::OutputCap,
+    /// While hidden checks run: what they write is theirs (the harness
+    /// captures `sys.stdout`); anything written past it is dropped.
+    quiet: bool,
 }
 
 thread_local! {
@@ -69,8 +74,9 @@ pub(crate) fn read_line() -> Option<String> {
 /// Hands an event to the sink of the run in progress; dropped when none is.
 pub(crate) fn emit(event: OutputEvent<'_>) {
     OUTPUT.with(|output| {
-        if let Some(Output { sink, cap }) = output.borrow_mut().as_mut() {
+        if let Some(Output { sink, cap, quiet }) = output.borrow_mut().as_mut() {
             match event {
+                OutputEvent::Write(..) if *quiet => {}
                 OutputEvent::Write(stream, text) => cap.write(stream, text, sink),
                 _ => sink(event),
             }
@@ -85,6 +91,27 @@ pub(crate) fn mute() {
             output.cap.mute();
         }
     });
+}
+
+/// Drops (or, with `false`, shows again) what the run writes from now on.
+pub(crate) fn set_quiet(quiet: bool) {
+    OUTPUT.with(|output| {
+        if let Some(output) = output.borrow_mut().as_mut() {
+            output.quiet = quiet;
+        }
+    });
+}
+
+/// Streams a run's output into `sink` while `body` runs, then sends the
+/// tail the cap kept back.
+fn with_output<T>(sink: Sink, body: impl FnOnce() -> T) -> T {
+    let cap = output_cap::OutputCap::default();
+    OUTPUT.with(|o| *o.borrow_mut() = Some(Output { sink, cap, quiet: false }));
+    let result = body();
+    if let Some(Output { mut sink, mut cap, .. }) = OUTPUT.with(|o| o.borrow_mut().take()) {
+        cap.finish(&mut sink);
+    }
+    result
 }
 
 /// An interpreter with the frozen standard library and the browser shims.
@@ -171,12 +198,18 @@ impl Engine {
         keep_globals: bool,
         sink: Sink,
     ) -> Result<i32, PyError> {
-        OUTPUT.with(|o| *o.borrow_mut() = Some(Output { sink, cap: output_cap::OutputCap::default() }));
-        let result = self.interp.enter(|vm| run_main(vm, source, stdin, keep_globals));
-        if let Some(Output { mut sink, mut cap }) = OUTPUT.with(|o| o.borrow_mut().take()) {
-            cap.finish(&mut sink);
-        }
-        result
+        with_output(sink, || self.interp.enter(|vm| run_main(vm, source, stdin, keep_globals)))
+    }
+
+    /// An exercise's Check: runs `source` as [`Engine::run`] does, with an
+    /// empty stdin, and then, only if it ended normally (no exception, no
+    /// `sys.exit` of any status, no `os._exit`), the hidden `checks`
+    /// through `_pyplay_check.run_checks`. What the checks print goes into
+    /// each result's `output`, not to `sink`. A failure of the harness
+    /// itself (bad content) is the outcome's error, never a pass.
+    #[must_use]
+    pub fn check_with(&self, source: &str, checks: &[CheckSpec], sink: Sink) -> CheckOutcome {
+        with_output(sink, || self.interp.enter(|vm| check::check_main(vm, source, checks)))
     }
 
     /// Where `input()` gets a line once the run's stdin text is used up
@@ -226,15 +259,20 @@ impl Default for Engine {
 }
 
 fn run_main(vm: &VirtualMachine, source: &str, stdin: &str, keep_globals: bool) -> Result<i32, PyError> {
-    let outcome = (|| {
-        let globals = fresh_main(vm, stdin, keep_globals)?;
-        let code = vm
-            .compile(source, Mode::Exec, MAIN_FILE)
-            .map_err(|err| err.into_pyexception(vm, Some(source)))?;
-        vm.run_code_obj(code, Scope::with_builtins(None, globals, vm))
-    })();
-    // SystemExit ends a run quietly, as it ends CPython; atexit handlers
-    // then run, as at interpreter exit.
+    let outcome = fresh_main(vm, stdin, keep_globals).and_then(|globals| exec_main(vm, source, globals));
+    finish_run(vm, outcome, source)
+}
+
+/// Compiles `source` as the user's file and runs it in `globals`.
+fn exec_main(vm: &VirtualMachine, source: &str, globals: PyDictRef) -> PyResult {
+    let code =
+        vm.compile(source, Mode::Exec, MAIN_FILE).map_err(|err| err.into_pyexception(vm, Some(source)))?;
+    vm.run_code_obj(code, Scope::with_builtins(None, globals, vm))
+}
+
+/// Ends a run whose program gave `outcome`: SystemExit ends it quietly, as
+/// it ends CPython; atexit handlers then run, as at interpreter exit.
+fn finish_run(vm: &VirtualMachine, outcome: PyResult, source: &str) -> Result<i32, PyError> {
     let outcome = match outcome {
         Ok(_) => Ok(0),
         Err(exc) if exc.fast_isinstance(vm.ctx.exceptions.system_exit) => exit_status(vm, &exc),

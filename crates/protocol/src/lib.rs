@@ -197,6 +197,34 @@ mod tests {
     }
 
     #[test]
+    fn check_messages_have_a_stable_wire_shape() {
+        let check = ToWorker::Check {
+            id: 8,
+            code: "def f(): pass".into(),
+            checks: vec![CheckSpec { call: "f()".into(), expected: "None".into() }],
+        };
+        assert_eq!(
+            check.to_json(),
+            r#"{"type":"check","id":8,"code":"def f(): pass","checks":[{"call":"f()","expected":"None"}]}"#
+        );
+        assert_eq!(ToWorker::from_json(&check.to_json()).unwrap(), check);
+        let result = CheckResult {
+            call: "f()".into(),
+            expected: "None".into(),
+            got: "1".into(),
+            passed: false,
+            output: "hi\n".into(),
+            traceback: String::new(),
+        };
+        let checked = FromWorker::Checked { id: 8, results: vec![result] };
+        assert_eq!(
+            checked.to_json(),
+            r#"{"type":"checked","id":8,"results":[{"call":"f()","expected":"None","got":"1","passed":false,"output":"hi\n","traceback":""}]}"#
+        );
+        assert_eq!(FromWorker::from_json(&checked.to_json()).unwrap(), checked);
+    }
+
+    #[test]
     fn garbage_is_rejected() {
         assert!(ToWorker::from_json(r#"{"type":"explode"}"#).is_err());
         assert!(FromWorker::from_json("not json").is_err());

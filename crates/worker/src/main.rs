@@ -11,8 +11,8 @@ use std::{
 };
 
 use batcher::Batcher;
-use pyplay_engine::{Engine, OutputEvent};
-use pyplay_protocol::{FromWorker, RunId, ToWorker};
+use pyplay_engine::{Engine, OutputEvent, Sink};
+use pyplay_protocol::{CheckSpec, FromWorker, PyError, RunId, ToWorker};
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -46,28 +46,44 @@ fn read_line_from_page() -> Option<String> {
     blocking::wait_for_line(&token)
 }
 
-fn run(engine: &Engine, id: RunId, code: &str, stdin: &str, keep_globals: bool) {
+/// Runs one program through `body` (the engine's run or check), its output
+/// streamed through a batcher; returns what `body` returned, once the
+/// batcher is flushed, and when the run started (for `Done`).
+fn streamed<T>(id: RunId, body: impl FnOnce(Sink) -> T) -> (T, f64) {
     CURRENT_RUN.set(id);
     let start = now_ms();
     let batcher = Rc::new(RefCell::new(Batcher::new(id, now_ms, |msg| post(&msg))));
     let sink = batcher.clone();
-    let result = engine.run_with(
-        code,
-        stdin,
-        keep_globals,
-        Box::new(move |event| match event {
-            OutputEvent::Write(stream, text) => sink.borrow_mut().push(stream, text),
-            OutputEvent::Flush => sink.borrow_mut().flush(),
-            OutputEvent::Pause(seconds) => blocking::pause(seconds),
-            OutputEvent::Skipped(bytes) => sink.borrow_mut().post_after(FromWorker::Skipped { id, bytes }),
-        }),
-    );
+    let result = body(Box::new(move |event| match event {
+        OutputEvent::Write(stream, text) => sink.borrow_mut().push(stream, text),
+        OutputEvent::Flush => sink.borrow_mut().flush(),
+        OutputEvent::Pause(seconds) => blocking::pause(seconds),
+        OutputEvent::Skipped(bytes) => sink.borrow_mut().post_after(FromWorker::Skipped { id, bytes }),
+    }));
     batcher.borrow_mut().flush();
+    (result, start)
+}
+
+fn post_done(id: RunId, result: Result<i32, PyError>, start: f64) {
     let (exit_status, error) = match result {
         Ok(status) => (status, None),
         Err(error) => (0, Some(error)),
     };
     post(&FromWorker::Done { id, error, exit_status, elapsed_ms: now_ms() - start });
+}
+
+fn run(engine: &Engine, id: RunId, code: &str, stdin: &str, keep_globals: bool) {
+    let (result, start) = streamed(id, |sink| engine.run_with(code, stdin, keep_globals, sink));
+    post_done(id, result, start);
+}
+
+/// An exercise's Check: `Checked` (if the checks ran), then `Done`.
+fn check(engine: &Engine, id: RunId, code: &str, checks: &[CheckSpec]) {
+    let (outcome, start) = streamed(id, |sink| engine.check_with(code, checks, sink));
+    if let Some(results) = outcome.results {
+        post(&FromWorker::Checked { id, results });
+    }
+    post_done(id, outcome.ended, start);
 }
 
 fn main() {
@@ -81,6 +97,7 @@ fn main() {
             Ok(ToWorker::Run { id, code, stdin, keep_globals }) => {
                 run(&engine, id, &code, &stdin, keep_globals)
             }
+            Ok(ToWorker::Check { id, code, checks }) => check(&engine, id, &code, &checks),
             Err(err) => web_sys::console::warn_1(&format!("pyplay worker: bad message: {err}").into()),
         }
     });
