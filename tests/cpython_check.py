@@ -8,7 +8,9 @@ snippets against RustPython.
 
 Snippets marked `loose = "why"` are compared line by line, and a `…` in
 their `expected` (or `error`) stands for any run of characters within one
-line: timings, addresses, ids. Cards are never loose.
+line: timings, addresses, ids. Cards are never loose. The rule is checked
+first against the cases in tests/loose_match_cases.json, which its Rust and
+JS twins pass too.
 
     python3 tests/cpython_check.py          # check (the default)
     python3 tests/cpython_check.py --write  # regenerate `expected`/`output`/`error`
@@ -41,6 +43,7 @@ import sys
 import tomllib
 
 TOPICS = pathlib.Path(__file__).resolve().parent.parent / "crates" / "content" / "topics"
+LOOSE_CASES = pathlib.Path(__file__).resolve().parent / "loose_match_cases.json"
 PLACEHOLDER = "…"
 
 
@@ -67,11 +70,19 @@ def loose_line(pattern, line):
 
 
 def loose_match(pattern, text):
-    """The same rule as pyplay_content::loose_match and lessons.test.mjs."""
+    """The same rule as pyplay_content::loose_match and tests/support/loose.mjs."""
     if pattern is None or text is None:
         return pattern is text
     want, got = pattern.split("\n"), text.split("\n")
     return len(want) == len(got) and all(loose_line(w, g) for w, g in zip(want, got))
+
+
+def loose_table_failures():
+    """The cases of tests/loose_match_cases.json that loose_match gets wrong
+    (its Rust and JS twins run the same table)."""
+    cases = json.loads(LOOSE_CASES.read_text(encoding="utf-8"))["cases"]
+    return [f"loose_match({c['pattern']!r}, {c['text']!r}) is not {c['expected']}"
+            for c in cases if loose_match(c["pattern"], c["text"]) is not c["expected"]]
 
 
 def run(code, stderr=None):
@@ -307,6 +318,11 @@ def main(argv):
     if argv[1:] and not write_mode:
         print(__doc__)
         return 2
+    # The rule first (a few microseconds): a wrong rule would misjudge every loose snippet.
+    broken_rule = loose_table_failures()
+    if broken_rule:
+        print("\n".join(broken_rule))
+        return 1
     failures, skipped, count, changed = [], [], 0, 0
     card_failures, cards, cards_changed, owners = [], 0, 0, {}
     for path in sorted(TOPICS.glob("*.toml")):

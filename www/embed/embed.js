@@ -11,10 +11,13 @@
 // our origin and from the iframe they name. Options, as data attributes:
 // data-pyplay-theme (light|dark|auto), data-pyplay-readonly,
 // data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title.
-// Defines only window.Pyplay: { version, scan(root) }.
+// Defines only window.Pyplay: { version, scan(root) }. The message names come
+// from www/channels.js, written in by www/build-scripts.mjs at build time.
 (() => {
   'use strict';
   const VERSION = 1;
+  const CHANNELS = /* CHANNELS */ {};
+  const EMBED = CHANNELS.fromEmbed;
   if (window.Pyplay) {
     // Included twice: the first copy already watches its placeholders.
     window.Pyplay.scan();
@@ -93,11 +96,12 @@
   window.addEventListener('message', (event) => {
     if (event.origin !== origin) return;
     const data = event.data;
-    if (!data || typeof data !== 'object' || data.pyplay !== 1 || data.type !== 'height') return;
-    const frame = typeof data.id === 'string' ? frames.get(data.id) : undefined;
+    if (!data || typeof data !== 'object' || data[EMBED.tag] !== EMBED.version || data[EMBED.type] !== EMBED.height) return;
+    const [id, reported] = EMBED.heightFields.map((field) => data[field]);
+    const frame = typeof id === 'string' ? frames.get(id) : undefined;
     // Another of our iframes cannot resize this one.
     if (!frame || event.source !== frame.contentWindow) return;
-    const height = Number(data.height);
+    const height = Number(reported);
     if (!Number.isFinite(height) || height <= 0) return;
     frame.style.height = `${Math.min(Math.ceil(height), 20000)}px`;
   });

@@ -1,6 +1,7 @@
 // Writes sw.js into a built site: the template www/pwa/sw.js with the list of
-// every file of the build (and its integrity hash and content type) and a
-// version derived from all their contents. Run by Trunk as a post_build hook
+// every file of the build (and its integrity hash and content type), a
+// version derived from all their contents, and the channel names
+// (www/channels.js, through build-scripts.mjs). Run by Trunk as a post_build hook
 // on the staging directory; tests run it on modified copies of dist/.
 //   node www/pwa/build-sw.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
@@ -8,6 +9,7 @@ import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentType } from '../../tools/content-types.mjs';
+import { withChannels } from '../build-scripts.mjs';
 
 const TEMPLATE = new URL('./sw.js', import.meta.url);
 const MARKER = "/* BUILD */ { version: 'template', files: [] }";
@@ -38,7 +40,7 @@ function walk(dir, root = dir) {
  * false the worker caches nothing and passes every request to the network.
  */
 export function buildServiceWorker(dir, { precache = true } = {}) {
-  const template = readFileSync(TEMPLATE, 'utf8');
+  const template = withChannels(readFileSync(TEMPLATE, 'utf8'), TEMPLATE.pathname);
   if (template.split(MARKER).length !== 2) throw new Error(`${TEMPLATE.pathname}: expected the BUILD marker once`);
   const files = (precache ? walk(dir) : []).sort().map((path) => {
     const body = readFileSync(join(dir, path));

@@ -1,8 +1,11 @@
 // The service worker: the whole site from one versioned cache, so the app
 // runs offline and one build's files are never mixed with another's.
 // This is a template: build-sw.mjs (a Trunk post_build hook) writes it to the
-// build's root as sw.js with BUILD filled in from the files of that build.
+// build's root as sw.js with BUILD filled in from the files of that build,
+// and CHANNELS with the names of www/channels.js.
 const BUILD = /* BUILD */ { version: 'template', files: [] };
+const CHANNELS = /* CHANNELS */ {};
+const { toServiceWorker: TO_SW, pause: PAUSE } = CHANNELS;
 
 const PREFIX = 'pyplay-';
 const CACHE = `${PREFIX}${BUILD.version}`;
@@ -15,9 +18,14 @@ self.addEventListener('install', (event) => {
   event.waitUntil(precache());
 });
 
+// From the page (crates/app/src/service_worker.rs, ToServiceWorker).
 self.addEventListener('message', (event) => {
-  if (event.data === 'skip-waiting') self.skipWaiting();
-  else if (event.data?.pyplay === 'input') deliverLine(String(event.data.token), String(event.data.line));
+  const kind = event.data?.[TO_SW.tag];
+  if (kind === TO_SW.skipWaiting) self.skipWaiting();
+  else if (kind === TO_SW.input) {
+    const [token, line] = TO_SW.inputFields.map((field) => String(event.data[field]));
+    deliverLine(token, line);
+  }
 });
 
 self.addEventListener('activate', (event) => {
@@ -59,7 +67,6 @@ async function precache() {
 // answer later (crates/worker/src/blocking.rs): ?ms=N after N ms (time.sleep
 // without spinning), ?input=TOKEN with the line the page sends for TOKEN
 // (input()), or after INPUT_POLL_MS with nothing, and the worker asks again.
-const SLEEP = 'pause.txt';
 const MAX_SLEEP_MS = 10_000;
 const INPUT_POLL_MS = 20_000;
 // token -> the waiting request's resolve, or a line that came first.
@@ -87,15 +94,15 @@ async function lineFor(token) {
     });
   }
   const headers = { 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' };
-  if (line === null) return new Response(null, { status: 204, headers: { ...headers, 'x-pyplay-slept': String(INPUT_POLL_MS) } });
-  return new Response(line, { headers: { ...headers, 'x-pyplay-line': '1' } });
+  if (line === null) return new Response(null, { status: 204, headers: { ...headers, [PAUSE.sleptHeader]: String(INPUT_POLL_MS) } });
+  return new Response(line, { headers: { ...headers, [PAUSE.lineHeader]: '1' } });
 }
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.url.startsWith(self.registration.scope + SLEEP)) {
+  if (request.url.startsWith(self.registration.scope + PAUSE.url)) {
     const url = new URL(request.url);
-    const token = url.searchParams.get('input');
+    const token = url.searchParams.get(PAUSE.input);
     event.respondWith(token === null ? sleep(url) : lineFor(token));
     return;
   }
@@ -104,9 +111,9 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function sleep(url) {
-  const ms = Math.min(Math.max(Number(url.searchParams.get('ms')) || 0, 0), MAX_SLEEP_MS);
+  const ms = Math.min(Math.max(Number(url.searchParams.get(PAUSE.ms)) || 0, 0), MAX_SLEEP_MS);
   await new Promise((resolve) => setTimeout(resolve, ms));
-  return new Response('', { headers: { 'x-pyplay-slept': String(ms), 'cache-control': 'no-store' } });
+  return new Response('', { headers: { [PAUSE.sleptHeader]: String(ms), 'cache-control': 'no-store' } });
 }
 
 async function respond(request) {

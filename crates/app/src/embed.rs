@@ -6,15 +6,14 @@
 //!   `<site>/?embed#/code?code=print(1)&…`   arbitrary code (`<pre data-pyplay>`)
 //! The same document as the app, so the service worker's shell covers it.
 //!
-//! The embed tells its parent how tall it is, with one versioned message:
+//! The embed tells its parent how tall it is, with one versioned message,
+//! `pyplay_protocol::channels::FromEmbed`:
 //!   `{ pyplay: 1, type: "height", id, height }`
 
+use pyplay_protocol::channels::{EmbedMessage, FromEmbed};
 use wasm_bindgen::{JsCast, prelude::*};
 
 use crate::route::Fragment;
-
-/// `pyplay` field of every message an embed posts.
-pub const PROTOCOL: u32 = 1;
 
 /// Flags for the iframe: scripts (wasm, editor), its own origin (the Python
 /// worker must be same-origin; service worker for offline), popups that
@@ -166,16 +165,9 @@ pub fn report_height(element: &web_sys::Element, id: Option<String>) -> Option<w
     let element_for_cb = element.clone();
     let post = move || {
         let height = element_for_cb.get_bounding_client_rect().height().ceil();
-        let msg = js_sys::Object::new();
-        for (key, value) in [
-            ("pyplay", JsValue::from(PROTOCOL)),
-            ("type", JsValue::from_str("height")),
-            ("id", id.as_deref().map_or(JsValue::NULL, JsValue::from_str)),
-            ("height", JsValue::from(height)),
-        ] {
-            let _ = js_sys::Reflect::set(&msg, &key.into(), &value);
-        }
-        let _ = parent.post_message(&msg, "*");
+        let message = FromEmbed::new(EmbedMessage::Height { id: id.clone(), height });
+        let message = js_sys::JSON::parse(&message.to_json()).expect("serde_json writes valid JSON");
+        let _ = parent.post_message(&message, "*");
     };
     post();
     let callback = Closure::<dyn Fn()>::new(post);

@@ -4,25 +4,26 @@
 
 use std::{cell::RefCell, collections::HashMap, rc::Rc};
 
-use pyplay_protocol::{CheckResult, FromWorker, PyError, RunId, Stream};
+use pyplay_protocol::{CheckResult, FromWorker, PyError, RunId, Stream, channels::early_worker};
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
 use crate::run_queue::{Effect, Job, RunQueue};
 
-/// Trunk emits the worker's loader under this fixed, unhashed name.
-const WORKER_URL: &str = "worker_loader.js";
+/// The worker's script (Trunk's loader; www/early-worker.js starts the same).
+const WORKER_URL: &str = early_worker::LOADER;
 
 /// The worker www/early-worker.js started before the app loaded, and the
 /// events it sent since, if there is one; taken once.
 fn take_early_worker() -> Option<(Worker, Vec<JsValue>)> {
     let global = js_sys::global();
-    let key = JsValue::from_str("pyplayEarlyWorker");
+    let key = JsValue::from_str(early_worker::GLOBAL);
     let started = js_sys::Reflect::get(&global, &key).ok().filter(|v| v.is_object())?;
     let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
-    let worker = js_sys::Reflect::get(&started, &"worker".into()).ok()?.dyn_into::<Worker>().ok()?;
-    let early = js_sys::Reflect::get(&started, &"early".into()).ok()?;
+    let worker =
+        js_sys::Reflect::get(&started, &early_worker::WORKER.into()).ok()?.dyn_into::<Worker>().ok()?;
+    let early = js_sys::Reflect::get(&started, &early_worker::EVENTS.into()).ok()?;
     Some((worker, js_sys::Array::from(&early).to_vec()))
 }
 

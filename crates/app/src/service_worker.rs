@@ -5,15 +5,13 @@
 use std::{cell::Cell, rc::Rc};
 
 use gloo::events::EventListener;
+use pyplay_protocol::channels::ToServiceWorker;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState, VisibilityState,
 };
 use yew::Callback;
-
-/// The message sw.js answers with `skipWaiting()`.
-const SKIP_WAITING: &str = "skip-waiting";
 
 /// The page's service workers; None where they are unavailable (plain
 /// http, some private modes).
@@ -28,11 +26,13 @@ fn container() -> Option<ServiceWorkerContainer> {
 /// service worker, which holds the Python worker's request for it (sw.js).
 pub fn send_line(token: &str, line: &str) {
     let Some(controller) = container().and_then(|c| c.controller()) else { return };
-    let message = js_sys::Object::new();
-    for (key, value) in [("pyplay", "input"), ("token", token), ("line", line)] {
-        let _ = js_sys::Reflect::set(&message, &key.into(), &value.into());
-    }
-    let _ = controller.post_message(&message);
+    let message = ToServiceWorker::Input { token: token.to_string(), line: line.to_string() };
+    let _ = controller.post_message(&to_object(&message));
+}
+
+/// A message as the object sw.js reads.
+fn to_object(message: &ToServiceWorker) -> JsValue {
+    js_sys::JSON::parse(&message.to_json()).expect("serde_json writes valid JSON")
 }
 
 /// Registers `script` and calls `on_waiting` with each new version that is
@@ -92,7 +92,7 @@ pub fn watch(script: String, on_waiting: Callback<ServiceWorker>) {
 
 /// Lets the waiting version take over; the page reloads once it controls it.
 pub fn apply(waiting: &ServiceWorker) {
-    if let Err(err) = waiting.post_message(&JsValue::from_str(SKIP_WAITING)) {
+    if let Err(err) = waiting.post_message(&to_object(&ToServiceWorker::SkipWaiting)) {
         web_sys::console::warn_2(&"pyplay: cannot reach the new service worker:".into(), &err);
     }
 }

@@ -2,9 +2,12 @@
 //!
 //! Every message about a run carries the run's id, so the page can drop
 //! output from a run it has already abandoned. Messages travel as JSON
-//! strings through `postMessage`.
+//! strings through `postMessage`. The other channels (service worker,
+//! early worker, embeds) are in [`channels`].
 
 use serde::{Deserialize, Serialize};
+
+pub mod channels;
 
 /// Output a run streams to the page before the worker starts skipping:
 /// about 20,000 lines of typical output, far above any lesson's, and small
@@ -80,10 +83,8 @@ pub struct CheckResult {
     pub got: String,
     pub passed: bool,
     /// What the call printed.
-    #[serde(default)]
     pub output: String,
     /// The traceback, from the check's own frame, if the call raised.
-    #[serde(default)]
     pub traceback: String,
 }
 
@@ -108,7 +109,7 @@ pub enum FromWorker {
         elapsed_ms: f64,
     },
     /// The run waits in `input()` for a line. The page sends it to the
-    /// service worker as `{pyplay: "input", token, line}`; the worker is
+    /// service worker as [`channels::ToServiceWorker::Input`]; the worker is
     /// blocked in a request that the service worker answers with it.
     WantsInput { id: RunId, token: String },
     /// A Check's results, one per check, sent just before its `Done`;

@@ -10,6 +10,7 @@
 
 use std::cell::{Cell, OnceCell};
 
+use pyplay_protocol::channels::pause::{self as pause_request, LINE_HEADER, SLEPT_HEADER};
 use wasm_bindgen::JsValue;
 use web_sys::XmlHttpRequest;
 
@@ -18,14 +19,6 @@ const MIN_MS: f64 = 4.0;
 /// One request never asks the service worker for more than this, so a
 /// long sleep never meets a browser's limit on a pending fetch.
 const MAX_REQUEST_MS: f64 = 10_000.0;
-/// sw.js sets this header; the plain pause.txt a host serves without a
-/// service worker lacks it.
-const SLEPT_HEADER: &str = "x-pyplay-slept";
-
-/// sw.js sets this header on an answer that carries a typed line; one with
-/// only SLEPT_HEADER means "nothing yet, ask again" (its INPUT_POLL_MS).
-const LINE_HEADER: &str = "x-pyplay-line";
-
 thread_local! {
     /// A cell for `Atomics.wait`, if cross-origin isolated (created once).
     static ATOMICS: OnceCell<Option<js_sys::Int32Array>> = const { OnceCell::new() };
@@ -48,11 +41,12 @@ pub fn service_worker_answers() -> bool {
 pub fn wait_for_line(token: &str) -> Option<String> {
     loop {
         let answer = || -> Result<Option<Option<String>>, JsValue> {
-            let xhr = request(&format!("input={token}"))?;
+            let xhr = request(pause_request::INPUT, token)?;
             if xhr.get_response_header(LINE_HEADER)?.is_some() {
                 return Ok(Some(xhr.response_text()?));
             }
-            // Held to its limit with no line yet: ask again.
+            // Only SLEPT_HEADER: held to its limit (sw.js's INPUT_POLL_MS)
+            // with no line yet; ask again.
             Ok((xhr.get_response_header(SLEPT_HEADER)?.is_some()).then_some(None))
         };
         match answer() {
@@ -98,11 +92,11 @@ fn atomics() -> Option<js_sys::Int32Array> {
     Some(js_sys::Int32Array::new(&js_sys::SharedArrayBuffer::new(4)))
 }
 
-/// A synchronous GET of `pause.txt?{query}`, sent and answered.
-fn request(query: &str) -> Result<XmlHttpRequest, JsValue> {
+/// A synchronous GET of `pause.txt?{param}={value}`, sent and answered.
+fn request(param: &str, value: &str) -> Result<XmlHttpRequest, JsValue> {
     let xhr = XmlHttpRequest::new()?;
     // Relative to the worker script, which sits at the root of the site.
-    xhr.open_with_async("GET", &format!("pause.txt?{query}"), false)?;
+    xhr.open_with_async("GET", &pause_request::url(param, value), false)?;
     xhr.send()?;
     Ok(xhr)
 }
@@ -112,7 +106,7 @@ fn request(query: &str) -> Result<XmlHttpRequest, JsValue> {
 /// without one: the answer then lacks [`SLEPT_HEADER`].
 fn ask_service_worker(ms: f64) -> bool {
     let answered = || -> Result<bool, JsValue> {
-        let xhr = request(&format!("ms={}", ms.round()))?;
+        let xhr = request(pause_request::MS, &ms.round().to_string())?;
         Ok(xhr.status()? == 200 && xhr.get_response_header(SLEPT_HEADER)?.is_some())
     };
     answered().unwrap_or(false)

@@ -1,0 +1,146 @@
+// The classic scripts as the build writes them (channel names filled in from
+// www/channels.js), run in a sandbox with just enough of a browser around
+// them, fed the messages the Rust side sends (the JSON of the wire-shape
+// tests in crates/protocol/src/channels.rs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { buildScripts, withChannels } from '../../www/build-scripts.mjs';
+import { buildServiceWorker } from '../../www/pwa/build-sw.mjs';
+
+function built(build, name) {
+  const dir = mkdtempSync(join(tmpdir(), 'pyplay-scripts-'));
+  try {
+    build(dir);
+    return readFileSync(join(dir, name), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('every built script has the names in place of its marker', () => {
+  for (const name of ['early-worker.js', 'embed.js']) {
+    const text = built(buildScripts, name);
+    assert.ok(!text.includes('/* CHANNELS */'), name);
+    assert.match(text, /"pyplayEarlyWorker"/, name);
+    new vm.Script(text, { filename: name });
+  }
+  const sw = built((dir) => buildServiceWorker(dir, { precache: false }), 'sw.js');
+  assert.ok(!sw.includes('/* CHANNELS */') && !sw.includes('/* BUILD */'));
+  assert.throws(() => withChannels('no marker', 'x.js'), /CHANNELS marker once/);
+});
+
+test('early-worker.js leaves the worker and its early events where runner.rs looks', () => {
+  const script = built(buildScripts, 'early-worker.js');
+  const run = (search) => {
+    const started = [];
+    class Worker {
+      constructor(url) {
+        started.push(url);
+      }
+    }
+    const window = { location: { search }, Worker };
+    window.window = window;
+    vm.runInNewContext(script, window);
+    return { window, started };
+  };
+  const { window, started } = run('');
+  assert.deepEqual(started, ['worker_loader.js']);
+  const handoff = window.pyplayEarlyWorker;
+  assert.deepEqual(Object.keys(handoff), ['worker', 'early']);
+  const ready = { data: 'ready' };
+  handoff.worker.onmessage(ready);
+  assert.equal(handoff.early.length, 1);
+  assert.equal(handoff.early[0], ready);
+  assert.equal(run('?embed').window.pyplayEarlyWorker, undefined);
+});
+
+function serviceWorker() {
+  const listeners = {};
+  const calls = { skipWaiting: 0 };
+  const self = {
+    registration: { scope: 'https://x.org/py/' },
+    addEventListener: (type, fn) => {
+      listeners[type] = fn;
+    },
+    skipWaiting: () => {
+      calls.skipWaiting += 1;
+    },
+  };
+  // sw.js's timers (the input poll) must not hold the test process open.
+  const unref = (fn, ms) => setTimeout(fn, ms).unref();
+  vm.runInNewContext(built((dir) => buildServiceWorker(dir, { precache: false }), 'sw.js'), {
+    self, Response, URL, Request, setTimeout: unref, Promise, String, Number, Math, Map, Error,
+  });
+  const post = (data) => listeners.message({ data });
+  const get = (url) => {
+    let answer;
+    listeners.fetch({ request: { url, method: 'GET' }, respondWith: (p) => { answer = p; } });
+    return answer;
+  };
+  return { calls, post, get };
+}
+
+test('sw.js takes over on the page\'s skip-waiting message', () => {
+  const sw = serviceWorker();
+  sw.post(JSON.parse('{"pyplay":"skip-waiting"}'));
+  assert.equal(sw.calls.skipWaiting, 1);
+  sw.post({ pyplay: 'something-else' });
+  sw.post(null);
+  assert.equal(sw.calls.skipWaiting, 1);
+});
+
+test('sw.js answers pause.txt: ?ms after the pause, ?input with the page\'s line', async () => {
+  const sw = serviceWorker();
+  const paused = await sw.get('https://x.org/py/pause.txt?ms=5');
+  assert.equal(paused.headers.get('x-pyplay-slept'), '5');
+  // The line before the request, and the request before the line.
+  sw.post(JSON.parse('{"pyplay":"input","token":"4-12","line":"Ada"}'));
+  const early = await sw.get('https://x.org/py/pause.txt?input=4-12');
+  assert.equal(early.headers.get('x-pyplay-line'), '1');
+  assert.equal(await early.text(), 'Ada');
+  const waiting = sw.get('https://x.org/py/pause.txt?input=5-1');
+  sw.post(JSON.parse('{"pyplay":"input","token":"5-1","line":""}'));
+  const late = await waiting;
+  assert.equal(late.headers.get('x-pyplay-line'), '1');
+  assert.equal(await late.text(), '');
+});
+
+test('embed.js sizes its iframe from the embed\'s height message', () => {
+  const script = built(buildScripts, 'embed.js');
+  const listeners = {};
+  const frame = {
+    dataset: {},
+    style: {},
+    contentWindow: {},
+    setAttribute() {},
+  };
+  const placeholder = {
+    getAttribute: (name) => ({ 'data-pyplay-topic': 'enum', 'data-pyplay-snippet': 'basics' })[name] ?? null,
+    replaceWith: (el) => assert.equal(el, frame),
+  };
+  const document = {
+    currentScript: { src: 'https://x.org/py/embed.js' },
+    readyState: 'complete',
+    createElement: () => frame,
+    querySelectorAll: () => [placeholder],
+  };
+  const window = {
+    addEventListener: (type, fn) => {
+      listeners[type] = fn;
+    },
+  };
+  vm.runInNewContext(script, { window, document, URL, URLSearchParams, Map, Number, Math, Object });
+  assert.equal(frame.dataset.pyplayId, 'pyplay-1');
+  const send = (data, origin = 'https://x.org', source = frame.contentWindow) =>
+    listeners.message({ data, origin, source });
+  send(JSON.parse('{"pyplay":1,"type":"height","id":"pyplay-1","height":321.5}'));
+  assert.equal(frame.style.height, '322px');
+  send({ pyplay: 1, type: 'height', id: 'pyplay-1', height: 50 }, 'https://evil.example');
+  send({ pyplay: 1, type: 'height', id: 'pyplay-1', height: 60 }, 'https://x.org', {});
+  send({ pyplay: 2, type: 'height', id: 'pyplay-1', height: 70 });
+  assert.equal(frame.style.height, '322px');
+});

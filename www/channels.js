@@ -1,0 +1,50 @@
+// The names of the channels between the parts of the site, for the JS side.
+// crates/protocol/src/channels.rs has the same names as Rust types and
+// constants; its test reads this file and checks every name here against
+// them, so the two cannot drift.
+//
+// sw.js, early-worker.js and embed.js are classic scripts and cannot import
+// this: www/build-scripts.mjs writes the object below into them at build
+// time, in place of their `/* CHANNELS */ {}`.
+//
+// Keep the object JSON (quoted keys, no trailing commas) apart from
+// whole-line comments: the Rust test parses it as JSON.
+export const CHANNELS = {
+  // Page → service worker (sw.js), posted as an object tagged by `pyplay`:
+  // {pyplay: "skip-waiting"}, {pyplay: "input", token, line}. Rust: ToServiceWorker.
+  "toServiceWorker": {
+    "tag": "pyplay",
+    "skipWaiting": "skip-waiting",
+    "input": "input",
+    "inputFields": ["token", "line"]
+  },
+  // Embed iframe → host page (embed.js): {pyplay: 1, type: "height", id, height}.
+  // Rust: FromEmbed, EMBED_VERSION.
+  "fromEmbed": {
+    "tag": "pyplay",
+    "version": 1,
+    "type": "type",
+    "height": "height",
+    "heightFields": ["id", "height"]
+  },
+  // Python worker → service worker: synchronous GET pause.txt?ms=N (answered
+  // after N ms) or pause.txt?input=TOKEN (answered with the page's line for
+  // TOKEN), marked by the headers. Rust: channels::pause.
+  "pause": {
+    "url": "pause.txt",
+    "ms": "ms",
+    "input": "input",
+    "sleptHeader": "x-pyplay-slept",
+    "lineHeader": "x-pyplay-line"
+  },
+  // early-worker.js → the app (crates/app/src/runner.rs):
+  // window.pyplayEarlyWorker = {worker, early}, the worker started from
+  // worker_loader.js and the events it sent before the app listened.
+  // Rust: channels::early_worker.
+  "earlyWorker": {
+    "global": "pyplayEarlyWorker",
+    "worker": "worker",
+    "events": "early",
+    "loader": "worker_loader.js"
+  }
+};
