@@ -65,6 +65,11 @@ def run_program(code, checks, timeout=TIMEOUT):
     return report["program_error"], report["results"]
 
 
+def verdict_passed(error, results):
+    """The page's verdict: the program ended normally and every check passed."""
+    return not error and bool(results) and all(r["passed"] for r in results)
+
+
 def builtin_data(value):
     """True if `value` is made only of the builtin types checks may expect."""
     kind = type(value)
@@ -214,102 +219,18 @@ def pair(n):
 # Each must fail at least one check. Only those in NO_RESULT may instead
 # leave no trustworthy result (the checker then reports a failure); the
 # others must not be able to break the harness itself.
-NO_RESULT = {"prints fake driver output, then os._exit", "swaps sys.stdout and loops forever"}
+NO_RESULT = {
+    "prints fake driver output, then os._exit", "swaps sys.stdout and loops forever",
+    "os._exit(0) after honest code", "os._exit(0), caught", "prints fake results, then os._exit",
+}
+# Shared with crates/engine/tests/exercises.rs (tests/exercise_cheats.json),
+# plus those only a subprocess driver can meet.
 CHEATS = {
-    "prints passed": 'print("passed")\nprint("PASSED: 4 of 4")\n',
-    "sys.exit(0) at the top": HONEST.replace("def add", "import sys\nsys.exit(0)\ndef add"),
-    "sys.exit(0) in the function": '''
-import sys
-def add(a, b):
-    sys.exit(0)
-def pair(n):
-    sys.exit(0)
-''',
-    "raises": '''
-def add(a, b):
-    raise AssertionError("passed")
-def pair(n):
-    raise KeyboardInterrupt
-''',
-    "__eq__ always True": '''
-class Anything:
-    def __eq__(self, other):
-        return True
-    def __ne__(self, other):
-        return False
-    def __hash__(self):
-        return 0
-    def __repr__(self):
-        return "5"
-def add(a, b):
-    return Anything()
-def pair(n):
-    return [Anything(), Anything()]
-''',
-    "subclass of int and list": '''
-class Int(int):
-    def __eq__(self, other):
-        return True
-class List(list):
-    def __eq__(self, other):
-        return True
-def add(a, b):
-    return Int(0)
-def pair(n):
-    return List()
-''',
-    "metaclass __eq__ in a dict key": '''
-class Meta(type):
-    def __eq__(cls, other):
-        return True
-    def __hash__(cls):
-        return hash(int)
-class Fake(metaclass=Meta):
-    def __eq__(self, other):
-        return True
-    def __hash__(self):
-        return hash(1)
-def add(a, b):
-    return Fake()
-def pair(n):
-    return [Fake(), (Fake(), Fake())]
-''',
-    "reassigns builtins.type, repr, isinstance": '''
-import builtins
-class Liar:
-    def __eq__(self, other):
-        return True
-def add(a, b):
-    return Liar()
-def pair(n):
-    return Liar()
-builtins.type = lambda *args: int
-builtins.repr = lambda obj: "5"
-builtins.isinstance = lambda *args: True
-builtins.len = lambda obj: 2
-''',
-    "patches math.isclose and the harness's helpers": '''
-import math
-math.isclose = lambda *args, **kwargs: True
-def raises(*args, **kwargs):
-    return "TypeError"
-def add(a, b):
-    return 5.0
-def pair(n):
-    return [1.0, (1, "one")]
-''',
-    "prints fake driver output, then os._exit": '''
-import os, sys
-print('{"program_error": "", "results": [{"passed": true}]}')
-sys.stdout.flush()
-os._exit(0)
-''',
-    "swaps sys.stdout and loops forever": '''
-import sys
-sys.stdout = None
-while True:
-    pass
-''',
+    **json.loads((ROOT / "tests" / "exercise_cheats.json").read_text())["cheats"],
+    'prints fake driver output, then os._exit': '\nimport os, sys\nprint(\'{"program_error": "", "results": [{"passed": true}]}\')\nsys.stdout.flush()\nos._exit(0)\n',
+    'swaps sys.stdout and loops forever': '\nimport sys\nsys.stdout = None\nwhile True:\n    pass\n',
+    'sys.exit(0) at the top': '\nimport sys\nsys.exit(0)\ndef add(a, b):\n    return a + b\n\ndef pair(n):\n    return [n, (float(n), "one")]\n',
+    "patches math.isclose and the harness's helpers": '\nimport math\nmath.isclose = lambda *args, **kwargs: True\ndef raises(*args, **kwargs):\n    return "TypeError"\ndef add(a, b):\n    return 5.0\ndef pair(n):\n    return [1.0, (1, "one")]\n',
 }
 
 
@@ -375,15 +296,15 @@ def self_test():
     # Whole programs, in their own processes.
     error, results = run_program(HONEST, SELF_TEST_CHECKS)
     expect(f"the honest program passes: {error} {results}",
-           not error and all(r["passed"] for r in results))
+           verdict_passed(error, results))
     for name, code in CHEATS.items():
         try:
-            _, results = run_program(code, SELF_TEST_CHECKS, timeout=5)
+            error, results = run_program(code, SELF_TEST_CHECKS, timeout=5)
         except RuntimeError as exc:
             if name not in NO_RESULT:
                 problems.append(f"cheat broke the harness: {name}: {exc}")
             continue
-        if all(r["passed"] for r in results):
+        if verdict_passed(error, results):
             problems.append(f"cheat passed: {name}")
     for problem in problems:
         print("FAILED:", problem)

@@ -314,7 +314,8 @@ def _main():
     try:
         _exec(_compile(code, "<exercise>", "exec"), main.__dict__)
     except _BaseException as exc:
-        program_error = _traceback_from(exc, "<exercise>")
+        # Never empty: a quiet sys.exit(0) still ended the program early.
+        program_error = _traceback_from(exc, "<exercise>") or f"{_type(exc).__name__}: {exc}"
     results = run_checks(main.__dict__, job["checks"])
     _vars(_builtins).update(builtins_before)  # json may need what the code replaced
     _sys.modules["__main__"] = harness  # the interpreter tidies its script's module up

@@ -105,121 +105,16 @@ def pair(n):
     return [n, (float(n), 'one')]
 ";
 
-const CHEATS: &[(&str, &str)] = &[
-    ("prints passed", "print('passed')\nprint('PASSED: 4 of 4')\n"),
-    ("sys.exit(0) after honest code", "import sys\ndef add(a, b):\n    return a + b\ndef pair(n):\n    return [n, (float(n), 'one')]\nsys.exit(0)\n"),
-    ("raise SystemExit after honest code", "def add(a, b):\n    return a + b\ndef pair(n):\n    return [n, (float(n), 'one')]\nraise SystemExit\n"),
-    ("os._exit(0) after honest code", "import os\ndef add(a, b):\n    return a + b\ndef pair(n):\n    return [n, (float(n), 'one')]\nos._exit(0)\n"),
-    ("os._exit(0), caught", "import os\ndef add(a, b):\n    return a + b\ndef pair(n):\n    return [n, (float(n), 'one')]\ntry:\n    os._exit(0)\nexcept SystemExit:\n    pass\n"),
-    ("sys.exit(0) in the function", "import sys\ndef add(a, b):\n    sys.exit(0)\ndef pair(n):\n    sys.exit(0)\n"),
-    ("raises", "def add(a, b):\n    raise AssertionError('passed')\ndef pair(n):\n    raise KeyboardInterrupt\n"),
-    ("__eq__ always True", "
-class Anything:
-    def __eq__(self, other):
-        return True
-    def __ne__(self, other):
-        return False
-    def __hash__(self):
-        return 0
-    def __repr__(self):
-        return '5'
-def add(a, b):
-    return Anything()
-def pair(n):
-    return [Anything(), Anything()]
-"),
-    ("subclass of int and list", "
-class Int(int):
-    def __eq__(self, other):
-        return True
-class List(list):
-    def __eq__(self, other):
-        return True
-def add(a, b):
-    return Int(0)
-def pair(n):
-    return List()
-"),
-    ("metaclass __eq__ in a dict key", "
-class Meta(type):
-    def __eq__(cls, other):
-        return True
-    def __hash__(cls):
-        return hash(int)
-class Fake(metaclass=Meta):
-    def __eq__(self, other):
-        return True
-    def __hash__(self):
-        return hash(1)
-def add(a, b):
-    return Fake()
-def pair(n):
-    return [Fake(), (Fake(), Fake())]
-"),
-    ("reassigns builtins.type, repr, isinstance", "
-import builtins
-class Liar:
-    def __eq__(self, other):
-        return True
-def add(a, b):
-    return Liar()
-def pair(n):
-    return Liar()
-builtins.type = lambda *args: int
-builtins.repr = lambda obj: '5'
-builtins.isinstance = lambda *args: True
-builtins.len = lambda obj: 2
-"),
-    ("patches the harness it imports", "
-import _pyplay_check
-_pyplay_check.run_checks = lambda namespace, checks: [
-    dict(call=c['call'], expected=c['expected'], got=c['expected'], passed=True, output='', traceback='')
-    for c in checks
-]
-_pyplay_check._same = lambda *args, **kwargs: True
-_pyplay_check.same = lambda *args, **kwargs: True
-def add(a, b):
-    return 0
-def pair(n):
-    return None
-"),
-    ("defines raises and output_of, patches math.isclose", "
-import math
-math.isclose = lambda *args, **kwargs: True
-def raises(*args, **kwargs):
-    return 'TypeError'
-def output_of(*args, **kwargs):
-    return 'TypeError'
-def add(a, b):
-    return 5.0
-def pair(n):
-    return [1.0, (1, 'one')]
-"),
-    ("finds the harness through the import bookkeeping", "
-import sys, _pyplay_reset
-for state in list(_pyplay_reset._FIRST_STATE.values()):
-    module = state[0]
-    if hasattr(module, 'run_checks'):
-        module._same = lambda *args, **kwargs: True
-        module.run_checks = lambda namespace, checks: [
-            dict(call=c['call'], expected=c['expected'], got=c['expected'], passed=True, output='', traceback='')
-            for c in checks
-        ]
-for module in list(sys.modules.values()):
-    if hasattr(module, 'run_checks'):
-        module._same = lambda *args, **kwargs: True
-def add(a, b):
-    return 0
-def pair(n):
-    return 0
-"),
-    ("prints fake results, then os._exit", "
-import os, sys
-print('{\"results\": [{\"passed\": true}]}')
-sys.stdout.flush()
-os._exit(0)
-"),
-];
+/// Shared with tests/exercise_check.py: none may pass, in either interpreter.
+fn cheats() -> Vec<(String, String)> {
+    let file: serde_json::Value = serde_json::from_str(include_str!("../../../tests/exercise_cheats.json"))
+        .expect("tests/exercise_cheats.json is JSON");
+    let cheats = file["cheats"].as_object().expect("a cheats object");
+    cheats
+        .iter()
+        .map(|(name, code)| (name.clone(), code.as_str().expect("code is a string").to_string()))
+        .collect()
+}
 
 #[test]
 fn the_honest_program_passes_and_no_cheat_does() {
@@ -227,7 +122,8 @@ fn the_honest_program_passes_and_no_cheat_does() {
     let checks = self_test_checks();
     let (honest, _) = check(&engine, HONEST, &checks);
     assert!(honest.passed(), "{honest:?}");
-    let passed: Vec<_> = CHEATS.iter().filter(|(_, code)| check(&engine, code, &checks).0.passed()).collect();
+    let passed: Vec<_> =
+        cheats().into_iter().filter(|(_, code)| check(&engine, code, &checks).0.passed()).collect();
     assert!(passed.is_empty(), "cheats that passed: {passed:?}");
     // The engine is still sound after all that.
     assert!(check(&engine, HONEST, &checks).0.passed());
