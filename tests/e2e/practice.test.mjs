@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ARTIFACTS, openPage, setCode, useDistInChromium } from '../support/browser.mjs';
 
@@ -20,6 +21,14 @@ const SOLUTION = (() => {
   const start = text.indexOf("solution = '''\n", at) + "solution = '''\n".length;
   return text.slice(start, text.indexOf("'''", start));
 })();
+
+/** Every exercise's reference solution, from the content crate. */
+function solutions() {
+  const out = execFileSync('cargo', ['run', '-q', '--locked', '-p', 'pyplay-content', '--example', 'export', '--', 'exercises'], {
+    cwd: new URL('../../', import.meta.url).pathname, encoding: 'utf8',
+  });
+  return out.trim().split('\n').map((line) => JSON.parse(line));
+}
 
 const exercise = (page) => page.locator(`[data-exercise="${EXERCISE}"]`);
 const card = (page) => page.locator(`[data-card="${CARD}"]`);
@@ -185,3 +194,27 @@ for (const theme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('every reference solution passes its checks in the shipped worker', async () => {
+  const all = solutions();
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  const failures = [];
+  let topic = null;
+  for (const e of all) {
+    if (e.topic !== topic) {
+      topic = e.topic;
+      await page.goto(`${site.url}#/${topic}`);
+    }
+    const box = page.locator(`[data-exercise="${e.id}"]`);
+    await setCode(box, e.solution);
+    await box.getByRole('button', { name: 'Check' }).click();
+    await page.locator(`[data-exercise="${e.id}"][data-phase="finished"]`).waitFor({ timeout: 60_000 });
+    const report = (await box.locator('.check-result').textContent()).trim();
+    if (!report.startsWith('Passed')) failures.push(`${e.topic}/${e.id}: ${report}`);
+  }
+  console.log(`exercises in the browser: ${all.length - failures.length} of ${all.length} solutions pass`);
+  assert.ok(all.length >= 60);
+  assert.deepEqual(failures, []);
+  await context.close();
+});

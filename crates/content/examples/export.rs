@@ -1,5 +1,7 @@
 //! Prints every snippet as JSON lines, for the browser test that runs each
 //! lesson on its real page: `cargo run -q -p pyplay-content --example export`.
+//! With `exercises`, every exercise's topic, id and reference solution
+//! instead, for the browser test that checks each one.
 //! `expected`/`error` are what the browser's RustPython should print (the
 //! known difference if there is one); `loose` is the reason `…` placeholders
 //! are in them, or null.
@@ -17,7 +19,23 @@ struct Line {
     differs: Option<&'static str>,
 }
 
+#[derive(Serialize)]
+struct ExerciseLine {
+    topic: &'static str,
+    id: &'static str,
+    solution: &'static str,
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("exercises") {
+        for (_, topic) in pyplay_content::topics() {
+            for e in topic.exercises {
+                let line = ExerciseLine { topic: topic.id, id: e.id, solution: e.solution };
+                println!("{}", serde_json::to_string(&line).expect("strings always serialize"));
+            }
+        }
+        return;
+    }
     for (_, topic) in pyplay_content::topics() {
         for s in topic.snippets {
             let want = s.rustpython_output();
