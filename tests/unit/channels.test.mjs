@@ -70,8 +70,13 @@ function serviceWorker() {
       calls.skipWaiting += 1;
     },
   };
-  // sw.js's timers (the input poll) must not hold the test process open.
-  const unref = (fn, ms) => setTimeout(fn, ms).unref();
+  // sw.js's long timers (the 20 s input poll) must not hold the test
+  // process open; short ones (a sleep) must, or the test ends before them.
+  const unref = (fn, ms) => {
+    const timer = setTimeout(fn, ms);
+    if (ms > 1000) timer.unref();
+    return timer;
+  };
   vm.runInNewContext(built((dir) => buildServiceWorker(dir, { precache: false }), 'sw.js'), {
     self, Response, URL, Request, setTimeout: unref, Promise, String, Number, Math, Map, Error,
   });
