@@ -119,7 +119,9 @@ class Editor {
           bracketMatching(),
           syntaxHighlighting(highlight),
           keymap.of([{ key: 'Tab', run: indentMore, shift: indentLess }, ...historyKeymap, ...defaultKeymap]),
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+          // tabindex: axe counts a scrolled region as reachable only through an
+          // element it knows is focusable (it does not count contenteditable).
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', tabindex: '0' }),
           this.readOnly.of(readOnlyExtensions(readOnly)),
           marksField,
           theme,
