@@ -107,11 +107,7 @@ test('the clocks advance: time.sleep waits, monotonic and perf_counter move, tim
   }
 });
 
-// Skipped: in Firefox ESR 140 the first run here (input() with the stdin box
-// empty, expecting EOFError) never finished with the last build, though it
-// passed on the one before; Chromium's copy of this test passes. Open in
-// issue 17's closing note. The interactive input() path is in offline.test.mjs.
-test.skip('input() reads the lines typed in the stdin box, and the output shows them', async () => {
+test('input() reads the lines typed in the stdin box, and the output shows them', async () => {
   const { page, context, errors } = await openPage(site.browser, `${site.url}#/enum`);
   try {
     const code = 'name = input("Name? ")\nage = int(input("Age? "))\nprint(f"{name} is {age}")\n';
