@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useDistInFirefox, openPage, snippet, pythonReady, finished, runToEnd, runCode, clickRun, click,
-  textOf, textsOf, attributeOf, countOf, waitForText, editorText,
+  textOf, textsOf, attributeOf, countOf, waitForText, editorText, setCode,
 } from '../support/firefox.mjs';
 
 const site = useDistInFirefox({ before, after });
@@ -111,9 +111,12 @@ test('input() reads the lines typed in the stdin box, and the output shows them'
   const { page, context, errors } = await openPage(site.browser, `${site.url}#/enum`);
   try {
     const code = 'name = input("Name? ")\nage = int(input("Age? "))\nprint(f"{name} is {age}")\n';
-    // Nothing typed yet: a clean EOFError, as CPython gives with empty stdin.
-    const empty = await runToEnd(page, page, BOX, code, 120_000);
-    assert.equal(empty.errorKind, 'EOFError');
+    // The box appears for code that reads input. Not run empty first: once
+    // an earlier test's service worker controls the page (this browser keeps
+    // it between tests), input() past the box asks in the output instead of
+    // raising EOFError (offline.test.mjs covers that path; Chromium's copy of
+    // this test, in a fresh context, covers the EOFError).
+    await setCode(page, page, BOX, code);
     const field = await page.waitForSelector(`${BOX} .stdin-box textarea`);
     await field.type('Ada\n36');
     assert.equal(await field.evaluate((el) => el.value), 'Ada\n36');
