@@ -2,7 +2,7 @@
 //! to the plain text search indexes. Both come from the same events, so
 //! search never has to take the HTML apart again.
 
-use pulldown_cmark::{Event, Parser, TagEnd};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 
 pub struct Rendered {
     pub html: String,
@@ -12,10 +12,41 @@ pub struct Rendered {
 }
 
 pub fn render(markdown: &str) -> Rendered {
-    let events: Vec<Event> = Parser::new(markdown).collect();
+    let events: Vec<Event> = Parser::new(markdown).map(page_links).collect();
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
     Rendered { html, text: plain_text(&events) }
+}
+
+/// Topic links are written `#/topic[/item]` in the Markdown, as the app's
+/// routes once were; the HTML gets the page URL instead (`topic/`,
+/// `topic/#item`), relative to the site root that every page's `<base>`
+/// names, so the link works without JavaScript. The app's own views
+/// (`#/scratch`, …) stay fragments of the root page.
+fn page_links(event: Event) -> Event {
+    let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event else { return event };
+    let dest_url = page_url(&dest_url).map_or(dest_url, CowStr::from);
+    Event::Start(Tag::Link { link_type, dest_url, title, id })
+}
+
+/// `#/topic/item` → `topic/#item`; None for anything else. The app parses
+/// both forms (crates/app/src/route.rs).
+pub fn page_url(dest: &str) -> Option<String> {
+    let path = dest.strip_prefix("#/")?;
+    let (path, query) = path.split_once('?').map_or((path, None), |(p, q)| (p, Some(q)));
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let topic = segments.next().filter(|t| !["scratch", "progress", "search"].contains(t))?;
+    let item = segments.next();
+    let mut url = format!("{topic}/");
+    if item.is_some() || query.is_some() {
+        url.push('#');
+        url.push_str(item.unwrap_or_default());
+    }
+    if let Some(query) = query {
+        url.push('?');
+        url.push_str(query);
+    }
+    Some(url)
 }
 
 fn plain_text(events: &[Event]) -> String {

@@ -320,3 +320,17 @@ fn internal_links_are_found_and_must_lead_somewhere() {
     let found = problems(&[("lists", &linked)]);
     assert_eq!(found, ["topics/lists.toml: the link #/lists/nope leads nowhere"], "{found:?}");
 }
+
+#[test]
+fn topic_links_become_page_urls_and_app_views_stay_fragments() {
+    use super::markdown::page_url;
+    assert_eq!(page_url("#/enum").as_deref(), Some("enum/"));
+    assert_eq!(page_url("#/enum/").as_deref(), Some("enum/"));
+    assert_eq!(page_url("#/enum/basics").as_deref(), Some("enum/#basics"));
+    assert_eq!(page_url("#/gil?x=1").as_deref(), Some("gil/#?x=1"));
+    for kept in ["#/scratch", "#/search?q=a", "#/progress", "#/", "https://x.org/#/no", "#top"] {
+        assert_eq!(page_url(kept), None, "{kept}");
+    }
+    let html = render("[a](#/enum/basics) [b](#/scratch) [c](#/gil)").html;
+    assert_eq!(html, "<p><a href=\"enum/#basics\">a</a> <a href=\"#/scratch\">b</a> <a href=\"gil/\">c</a></p>\n");
+}

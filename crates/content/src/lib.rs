@@ -3,6 +3,8 @@
 //! below. Look items up with [`topic`], [`snippet`], [`exercise`] and
 //! [`card`].
 
+pub mod ui;
+
 /// A group of topics, shown as one heading in the table of contents.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Chapter {
@@ -242,6 +244,21 @@ pub fn first_topic() -> &'static Topic {
     topics().next().expect("the syllabus has at least one topic").1
 }
 
+/// The topic before and the topic after this one, across chapters.
+#[must_use]
+pub fn neighbours(id: &str) -> (Option<&'static Topic>, Option<&'static Topic>) {
+    let all: Vec<_> = topics().map(|(_, t)| t).collect();
+    let Some(at) = all.iter().position(|t| t.id == id) else { return (None, None) };
+    (at.checked_sub(1).map(|i| all[i]), all.get(at + 1).copied())
+}
+
+/// A topic's page, relative to the site root: `topic/` (its `index.html`).
+/// Every page's `<base>` is the site root, so this works from any page.
+#[must_use]
+pub fn page_path(topic_id: &str) -> String {
+    format!("{topic_id}/")
+}
+
 // The build script's steps, for their unit tests (in `build/tests.rs`).
 #[cfg(test)]
 #[path = "../build/mod.rs"]
@@ -267,6 +284,16 @@ mod tests {
                 assert_eq!(card(c.id), Some((t, c)));
             }
         }
+    }
+
+    #[test]
+    fn neighbours_cross_chapters_and_stop_at_the_ends() {
+        let all: Vec<_> = topics().map(|(_, t)| t).collect();
+        assert_eq!(neighbours(all[0].id), (None, Some(all[1])));
+        assert_eq!(neighbours(all[all.len() - 1].id), (Some(all[all.len() - 2]), None));
+        let boundary = CHAPTERS[0].topics.len();
+        assert_eq!(neighbours(all[boundary].id), (Some(all[boundary - 1]), Some(all[boundary + 1])));
+        assert_eq!(neighbours("no-such-topic"), (None, None));
     }
 
     #[test]

@@ -1,0 +1,493 @@
+//! Writes the site's pages around the app, from the same statics the app
+//! renders: `index.html` (the home page), one `<topic>/index.html` per topic
+//! with the lesson already in it, `404.html`, `sitemap.xml` and
+//! `robots.txt`. A reader sees the lesson before (or without) the app's wasm;
+//! the app then replaces the body with its own render of the same markup.
+//!
+//! Run by Trunk's post_build hook on the staging directory, after Trunk has
+//! written `index.html` (its head is every page's head) and before the
+//! service worker lists the files:
+//!   cargo run -p pyplay-content --bin pages -- [dir]   (default $TRUNK_STAGING_DIR)
+//! The site's absolute URL (canonical links, Open Graph, the sitemap) is
+//! `PYPLAY_SITE_URL`, default `http://127.0.0.1:8080/` (what `./x serve`
+//! serves). Every other URL is relative, so the build works from any sub-path.
+
+use std::{env, fmt::Write as _, fs, path::Path, process::ExitCode};
+
+use pyplay_content::{self as content, ui, Chapter, Topic};
+
+const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080/";
+
+/// As strict as the app allows: no inline script or style (Trunk's inline
+/// loader is moved to a file below); wasm compiles need 'wasm-unsafe-eval';
+/// CodeMirror's styles are constructed stylesheets, which CSP allows.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+    img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; \
+    frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+fn main() -> ExitCode {
+    let dir = env::args().nth(1).or_else(|| env::var("TRUNK_STAGING_DIR").ok());
+    let Some(dir) = dir else {
+        eprintln!("usage: pages <dir>  (or set TRUNK_STAGING_DIR)");
+        return ExitCode::from(2);
+    };
+    let site = site_url(env::var("PYPLAY_SITE_URL").ok().as_deref());
+    match write_site(Path::new(&dir), &site) {
+        Ok(n) => {
+            println!("pages: {n} pages for {site}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("pages: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The site URL, ending with `/`.
+fn site_url(setting: Option<&str>) -> String {
+    let url = setting.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(DEFAULT_SITE_URL);
+    if url.ends_with('/') { url.to_string() } else { format!("{url}/") }
+}
+
+/// Writes every file into `dir`; returns how many HTML pages.
+fn write_site(dir: &Path, site: &str) -> Result<usize, String> {
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let index = dir.join("index.html");
+    let trunk = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let shell = Shell::from_trunk(&trunk)?;
+    for (name, script) in &shell.scripts {
+        write(name, script)?;
+    }
+    write("index.html", &shell.page(&home_page(site)))?;
+    let mut pages = 1;
+    for (chapter, topic) in content::topics() {
+        write(&format!("{}index.html", content::page_path(topic.id)), &shell.page(&topic_page(site, chapter, topic)))?;
+        pages += 1;
+    }
+    write("404.html", &not_found_page(site))?;
+    write("sitemap.xml", &sitemap(site))?;
+    write("robots.txt", &format!("User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n"))?;
+    Ok(pages + 1)
+}
+
+/// Trunk's `index.html`, taken apart: every page gets its head.
+#[derive(Debug)]
+struct Shell {
+    /// Up to and including `<meta charset…>`.
+    head_start: String,
+    /// The rest of the head, inline scripts replaced by files.
+    head_rest: String,
+    /// The body's own content (the `<noscript>` note), kept on every page.
+    body: String,
+    /// Files for the inline scripts: name, text.
+    scripts: Vec<(String, String)>,
+}
+
+impl Shell {
+    fn from_trunk(html: &str) -> Result<Self, String> {
+        let (html, scripts) = externalize_scripts(html)?;
+        let charset = html.find("<meta charset").ok_or("index.html has no <meta charset>")?;
+        let charset_end = charset + html[charset..].find('>').ok_or("unclosed <meta charset")? + 1;
+        let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
+        let body_open = html.find("<body").ok_or("index.html has no <body>")?;
+        let body_start = body_open + html[body_open..].find('>').ok_or("unclosed <body")? + 1;
+        let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
+        if html[..head_end].contains("<title") || html[..head_end].contains("name=\"description\"") {
+            return Err("index.html must leave <title> and the description to this program".into());
+        }
+        Ok(Self {
+            head_start: html[..charset_end].to_string(),
+            head_rest: html[charset_end..head_end].to_string(),
+            body: html[body_start..body_end].trim().to_string(),
+            scripts,
+        })
+    }
+
+    fn page(&self, page: &Page) -> String {
+        let mut out = self.head_start.clone();
+        out.push_str(&page.head());
+        out.push_str(&self.head_rest);
+        let _ = write!(out, "</head>\n<body data-prerendered=\"{}\">\n{}\n{}\n</body>\n</html>\n", page.kind, self.body, page.body);
+        out
+    }
+}
+
+/// Moves every inline `<script>` of `html` into a file named by its hash,
+/// keeping its attributes (type="module" and all), so the CSP needs no
+/// 'unsafe-inline'. A classic script stays parser-blocking, a module stays
+/// deferred: the same order as inline.
+fn externalize_scripts(html: &str) -> Result<(String, Vec<(String, String)>), String> {
+    let mut out = String::with_capacity(html.len());
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<script") {
+        let open_end = at + rest[at..].find('>').ok_or("unclosed <script")? + 1;
+        let close = open_end + rest[open_end..].find("</script>").ok_or("<script> without </script>")?;
+        let open = &rest[at..open_end];
+        let text = &rest[open_end..close];
+        out.push_str(&rest[..at]);
+        if open.contains(" src=") || text.trim().is_empty() {
+            out.push_str(&rest[at..close]);
+        } else {
+            let name = format!("inline-{:016x}.js", fnv1a(text.as_bytes()));
+            let _ = write!(out, "{} src=\"{name}\">", open.trim_end_matches('>'));
+            scripts.push((name, text.to_string()));
+        }
+        out.push_str("</script>");
+        rest = &rest[close + "</script>".len()..];
+    }
+    out.push_str(rest);
+    Ok((out, scripts))
+}
+
+/// FNV-1a, 64 bits: a stable name for a script's content.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// One HTML page: what its head says about it, and its body.
+struct Page {
+    /// `home` or `topic`: the `data-prerendered` of `<body>`.
+    kind: &'static str,
+    title: String,
+    description: String,
+    /// Absolute.
+    canonical: String,
+    /// The site root relative to this page: `<base href>`, if not "./".
+    base: Option<&'static str>,
+    site: String,
+    og_type: &'static str,
+    body: String,
+}
+
+impl Page {
+    fn head(&self) -> String {
+        let (title, description, canonical) = (esc(&self.title), esc(&self.description), esc(&self.canonical));
+        let mut head = format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n");
+        if let Some(base) = self.base {
+            // Before every relative URL: assets, scripts and links all resolve to the site root.
+            let _ = writeln!(head, "  <base href=\"{base}\">");
+        }
+        let _ = write!(
+            head,
+            "  <title>{title}</title>\n  <meta name=\"description\" content=\"{description}\">\n  \
+             <link rel=\"canonical\" href=\"{canonical}\">\n  \
+             <meta property=\"og:type\" content=\"{}\">\n  <meta property=\"og:site_name\" content=\"{}\">\n  \
+             <meta property=\"og:title\" content=\"{title}\">\n  <meta property=\"og:description\" content=\"{description}\">\n  \
+             <meta property=\"og:url\" content=\"{canonical}\">\n  <meta property=\"og:image\" content=\"{}icon-512.png\">\n  \
+             <meta name=\"twitter:card\" content=\"summary\">\n  <meta name=\"twitter:title\" content=\"{title}\">\n  \
+             <meta name=\"twitter:description\" content=\"{description}\">",
+            self.og_type,
+            esc(ui::SITE_NAME),
+            esc(&self.site),
+        );
+        head
+    }
+}
+
+fn home_page(site: &str) -> Page {
+    let mut main = format!(
+        "<article class=\"home\">\n<h1>{}</h1>\n<p class=\"lede\">{}</p>\n<p class=\"start\"><a class=\"button\" href=\"{}\">{}</a></p>\n<h2>{}</h2>\n<ol class=\"course-map\">\n",
+        esc(ui::SITE_NAME),
+        esc(ui::LEDE),
+        content::page_path(content::first_topic().id),
+        esc(ui::START),
+        esc(ui::COURSE_MAP),
+    );
+    for chapter in content::CHAPTERS {
+        let _ = write!(main, "<li class=\"map-chapter\">\n<h3>{}</h3>\n<ul>\n", esc(chapter.title));
+        for topic in chapter.topics {
+            let _ = writeln!(main, "<li><a href=\"{}\">{}</a></li>", content::page_path(topic.id), esc(topic.title));
+        }
+        main.push_str("</ul>\n</li>\n");
+    }
+    main.push_str("</ol>\n</article>");
+    Page {
+        kind: "home",
+        title: ui::SITE_NAME.to_string(),
+        description: ui::SITE_DESCRIPTION.to_string(),
+        canonical: site.to_string(),
+        base: None,
+        site: site.to_string(),
+        og_type: "website",
+        body: layout(None, &main),
+    }
+}
+
+fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
+    let id = topic.id;
+    let mut main = format!(
+        "<article class=\"topic\">\n<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n<div class=\"prose\">{}</div>\n",
+        esc(chapter.title),
+        esc(topic.title),
+        topic.intro_html,
+    );
+    for s in topic.snippets {
+        let _ = write!(
+            main,
+            "<section class=\"lesson-step\" id=\"{id}-{0}\">\n<h2>{1}</h2>\n<div class=\"prose\">{2}</div>\n",
+            s.id,
+            esc(s.title),
+            s.prose_html,
+        );
+        if let Some(note) = s.note {
+            let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}</p>", esc(note));
+        }
+        if let Some(reason) = s.differs {
+            let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}{}</p>", esc(ui::DIFFERS), esc(reason));
+        }
+        let _ = write!(main, "<div class=\"snippet\" data-snippet=\"{id}-{}\">{}</div>\n</section>\n", s.id, code_block(s.code));
+    }
+    if !topic.exercises.is_empty() || !topic.cards.is_empty() {
+        let _ = write!(
+            main,
+            "<section class=\"practice\" aria-labelledby=\"{id}-practice\">\n<h2 id=\"{id}-practice\">{}</h2>\n",
+            esc(ui::PRACTICE)
+        );
+        for c in topic.cards {
+            let _ = writeln!(
+                main,
+                "<section class=\"card\" id=\"{id}-{0}\" aria-labelledby=\"{id}-{0}-title\">\n<h3 id=\"{id}-{0}-title\">{1}{2}</h3>\n{3}\n</section>",
+                c.id,
+                esc(ui::CARD),
+                esc(c.title),
+                code_block(c.code),
+            );
+        }
+        for e in topic.exercises {
+            let _ = writeln!(
+                main,
+                "<section class=\"exercise\" id=\"{id}-{0}\" aria-labelledby=\"{id}-{0}-title\">\n<h3 id=\"{id}-{0}-title\">{1}{2}</h3>\n<div class=\"prose\">{3}</div>\n{4}\n</section>",
+                e.id,
+                esc(ui::EXERCISE),
+                esc(e.title),
+                e.statement_html,
+                code_block(e.starter),
+            );
+        }
+        main.push_str("</section>\n");
+    }
+    if let Some(html) = topic.follow_ups_html {
+        let _ = writeln!(
+            main,
+            "<section class=\"follow-ups\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</section>",
+            esc(ui::FOLLOW_UPS)
+        );
+    }
+    if let Some(html) = topic.article_fixes_html {
+        let _ = writeln!(
+            main,
+            "<aside class=\"article-fixes\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</aside>",
+            esc(ui::ARTICLE_FIXES)
+        );
+    }
+    let (prev, next) = content::neighbours(id);
+    let _ = write!(main, "<nav class=\"topic-nav\" aria-label=\"{}\">", esc(ui::PREVIOUS_AND_NEXT));
+    if let Some(t) = prev {
+        let _ = write!(main, "<a class=\"prev\" rel=\"prev\" href=\"{}\">← {}</a>", content::page_path(t.id), esc(t.title));
+    }
+    if let Some(t) = next {
+        let _ = write!(main, "<a class=\"next\" rel=\"next\" href=\"{}\">{} →</a>", content::page_path(t.id), esc(t.title));
+    }
+    main.push_str("</nav>\n</article>");
+    Page {
+        kind: "topic",
+        title: format!("{} · {}", topic.title, ui::SITE_NAME),
+        description: topic.summary.to_string(),
+        canonical: format!("{site}{}", content::page_path(id)),
+        base: Some("../"),
+        site: site.to_string(),
+        og_type: "article",
+        body: layout(Some(topic), &main),
+    }
+}
+
+/// Code as the editor shows it before it loads (the same class as its
+/// no-CodeMirror fallback, so the box keeps its size).
+fn code_block(code: &str) -> String {
+    format!("<pre class=\"code static-code\"><code>{}</code></pre>", esc(code.trim_end_matches('\n')))
+}
+
+/// The app's frame (crates/app/src/app.rs and components/sidebar.rs) around `main`.
+fn layout(current: Option<&Topic>, main: &str) -> String {
+    let mut out = format!(
+        "<div class=\"layout\">\n<header class=\"topbar\">\n<a class=\"brand\" href=\"./\">{}</a>\n\
+         <a class=\"scratch-link\" href=\"#/scratch\">{}</a>\n<a class=\"progress-link\" href=\"#/progress\">{}</a>\n</header>\n\
+         <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{}\">\n",
+        esc(ui::SITE_NAME),
+        esc(ui::SCRATCHPAD),
+        esc(ui::PROGRESS),
+        esc(ui::TOPICS),
+    );
+    for chapter in content::CHAPTERS {
+        let _ = write!(out, "<section class=\"chapter\">\n<h2>{}</h2>\n<ul>\n", esc(chapter.title));
+        for topic in chapter.topics {
+            let here = current.is_some_and(|c| c.id == topic.id);
+            let _ = write!(
+                out,
+                "<li><a href=\"{}\"{}>{}</a>",
+                content::page_path(topic.id),
+                if here { " aria-current=\"page\"" } else { "" },
+                esc(topic.title)
+            );
+            if here && (!topic.cards.is_empty() || !topic.exercises.is_empty()) {
+                let _ = write!(out, "<ul class=\"practice-items\" aria-label=\"{}\">", esc(ui::PRACTICE));
+                let items = topic.cards.iter().map(|c| (c.id, c.title));
+                for (item, title) in items.chain(topic.exercises.iter().map(|e| (e.id, e.title))) {
+                    let _ = write!(
+                        out,
+                        "<li data-item=\"{item}\"><a href=\"{}#{item}\">{}</a></li>",
+                        content::page_path(topic.id),
+                        esc(title)
+                    );
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    let _ = write!(out, "</nav>\n<main id=\"main\" class=\"content\">\n{main}\n</main>\n</div>");
+    out
+}
+
+/// Served by static hosts for any missing path, at any depth: so no
+/// relative URL, no stylesheet, and the way home is the absolute site URL.
+fn not_found_page(site: &str) -> String {
+    let site = esc(site);
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"robots\" content=\"noindex\">\n<title>Page not found · {name}</title>\n</head>\n<body>\n\
+         <main>\n<h1>Page not found</h1>\n<p>There is no page at this address.</p>\n\
+         <p><a href=\"{site}\">Go to the {name} home page</a></p>\n</main>\n</body>\n</html>\n",
+        name = esc(ui::SITE_NAME),
+    )
+}
+
+fn sitemap(site: &str) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let urls = std::iter::once(String::new()).chain(content::topics().map(|(_, t)| content::page_path(t.id)));
+    for path in urls {
+        let _ = writeln!(out, "  <url><loc>{}{path}</loc></url>", esc(site));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// Text or attribute value as HTML (and XML) source.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What Trunk writes, in shape: a hashed stylesheet, a classic script,
+    /// and its inline module loader.
+    const TRUNK: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  \
+        <link rel=\"stylesheet\" href=\"./style-abc.css\">\n  <script src=\"theme.js\"></script>\n  \
+        <script type=\"module\">\nimport init from './app-abc.js';\nawait init('./app-abc_bg.wasm');\n</script>\n\
+        </head>\n<body>\n  <noscript>Reading works without JavaScript.</noscript>\n</body>\n</html>\n";
+
+    #[test]
+    fn inline_scripts_move_to_files_and_the_rest_stays() {
+        let (html, scripts) = externalize_scripts(TRUNK).unwrap();
+        assert_eq!(scripts.len(), 1);
+        let (name, text) = &scripts[0];
+        assert!(name.starts_with("inline-") && name.ends_with(".js"), "{name}");
+        assert!(text.contains("import init from './app-abc.js'"));
+        assert!(html.contains(&format!("<script type=\"module\" src=\"{name}\"></script>")), "{html}");
+        assert!(html.contains("<script src=\"theme.js\"></script>"));
+        assert!(!html.contains("import init"));
+        // The same text gets the same name; another text another.
+        assert_eq!(externalize_scripts(TRUNK).unwrap().1, scripts);
+        assert_ne!(externalize_scripts(&TRUNK.replace("abc", "abd")).unwrap().1[0].0, *name);
+    }
+
+    #[test]
+    fn a_topic_page_has_its_lesson_metadata_and_base() {
+        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let (chapter, topic) = content::topic("enum").unwrap();
+        let site = "https://py.example/play/";
+        let html = shell.page(&topic_page(site, chapter, topic));
+        let head = &html[..html.find("</head>").unwrap()];
+        // CSP and base come before the first URL.
+        let (csp, base, css) =
+            (head.find("Content-Security-Policy").unwrap(), head.find("<base href=\"../\">").unwrap(), head.find("style-abc").unwrap());
+        assert!(head.find("<meta charset").unwrap() < csp && csp < base && base < css, "{head}");
+        assert!(head.contains(&format!("<title>{} · {}</title>", esc(topic.title), ui::SITE_NAME)));
+        assert!(head.contains(&format!("<meta name=\"description\" content=\"{}\">", esc(topic.summary))));
+        assert!(head.contains("<link rel=\"canonical\" href=\"https://py.example/play/enum/\">"));
+        assert!(head.contains("<meta property=\"og:url\" content=\"https://py.example/play/enum/\">"));
+        assert!(head.contains("<meta property=\"og:image\" content=\"https://py.example/play/icon-512.png\">"));
+        assert!(head.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        assert!(!head.contains("import init"), "no inline script");
+        let body = &html[html.find("<body").unwrap()..];
+        assert!(body.contains("<noscript>Reading works without JavaScript.</noscript>"));
+        assert!(body.contains(&format!("<h1>{}</h1>", esc(topic.title))));
+        for s in topic.snippets {
+            assert!(body.contains(&format!("id=\"enum-{}\"", s.id)));
+            assert!(body.contains(&esc(s.code.trim_end_matches('\n'))), "{}", s.id);
+        }
+        assert!(body.contains("href=\"enum/\" aria-current=\"page\""));
+        let (prev, next) = content::neighbours("enum");
+        for t in [prev, next].into_iter().flatten() {
+            assert!(body.contains(&format!("href=\"{}/\"", t.id)));
+        }
+        assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    }
+
+    #[test]
+    fn the_home_page_sitemap_robots_and_404() {
+        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let html = shell.page(&home_page("https://py.example/"));
+        assert!(!html.contains("<base"));
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/\">"));
+        assert!(html.contains(&format!("<p class=\"lede\">{}</p>", esc(ui::LEDE))));
+        let map = sitemap("https://py.example/");
+        assert_eq!(map.matches("<loc>").count(), content::topics().count() + 1);
+        for (_, t) in content::topics() {
+            assert!(map.contains(&format!("<loc>https://py.example/{}/</loc>", t.id)), "{}", t.id);
+        }
+        let missing = not_found_page("https://py.example/");
+        assert!(missing.contains("<a href=\"https://py.example/\">") && !missing.contains("<script"));
+        assert_eq!(site_url(Some("https://a.b/c")), "https://a.b/c/");
+        assert_eq!(site_url(Some("")), DEFAULT_SITE_URL);
+        assert_eq!(site_url(None), DEFAULT_SITE_URL);
+    }
+
+    #[test]
+    fn trunk_output_without_the_expected_parts_is_refused() {
+        assert!(Shell::from_trunk("<html><body></body></html>").is_err());
+        let titled = TRUNK.replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><title>x</title>");
+        assert!(Shell::from_trunk(&titled).is_err());
+        assert!(externalize_scripts("<script>x").is_err());
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(esc("a<b>&\"c\""), "a&lt;b&gt;&amp;&quot;c&quot;");
+    }
+}
