@@ -1,6 +1,8 @@
 //! The root component: owns the Python runner and the route, lays out the page.
 
 use gloo::events::EventListener;
+use pyplay_content::ui;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::update_notice::UpdateNotice;
@@ -14,7 +16,7 @@ use crate::components::{
 use crate::{
     components::{sidebar::Sidebar, status_badge::StatusBadge, topic_page::TopicPage},
     progress::Progress,
-    route::{Route, View},
+    route::{self, Route, View},
     runner::{EngineStatus, Runner},
     storage,
 };
@@ -42,25 +44,50 @@ pub fn App() -> Html {
         use_effect_with((*route).clone(), move |_| nav_open.set(false));
     }
     {
+        // Back, forward, route::navigate (popstate), a fragment typed in (hashchange),
+        // and a click on a link to a page of the app, shown without loading it.
         let route = route.clone();
         use_effect_with((), move |()| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                route.set(Route::current());
+            let window = gloo::utils::window();
+            let listeners = ["popstate", "hashchange"].map(|name| {
+                let route = route.clone();
+                EventListener::new(&window, name, move |_| route.set(Route::current()))
             });
-            move || drop(listener)
+            let clicks = EventListener::new(&gloo::utils::document(), "click", follow_link);
+            move || drop((listeners, clicks))
         });
     }
+    // An old `#/topic/item` link shows its page's own URL.
+    use_effect_with((*route).clone(), |route| route::canonicalize(route));
     {
-        // A new topic starts at its top, or at the linked snippet.
-        use_effect_with((*route).clone(), |route| {
+        let (_, topic) = pyplay_content::topic(&route.topic).unzip();
+        let title = match (&route.view, topic) {
+            (View::Topic, Some(topic)) => format!("{} · {}", topic.title, ui::SITE_NAME),
+            _ => ui::SITE_NAME.to_string(),
+        };
+        use_effect_with(title, |title| gloo::utils::document().set_title(title));
+    }
+    {
+        // A new topic starts at its top, or at the linked snippet; but the
+        // page written at build time may have been read and scrolled while
+        // the app loaded: there the app keeps the place.
+        let first = use_mut_ref(|| true);
+        use_effect_with((*route).clone(), move |route| {
+            let window = gloo::utils::window();
             let document = gloo::utils::document();
+            let read = std::mem::take(&mut *first.borrow_mut())
+                && document.body().is_some_and(|b| b.has_attribute("data-prerendered"))
+                && window.scroll_y().unwrap_or_default() > 0.0;
+            if read {
+                return;
+            }
             let target = route
                 .snippet
                 .as_ref()
                 .and_then(|s| document.get_element_by_id(&format!("{}-{s}", route.topic)));
             match target {
                 Some(el) => el.scroll_into_view(),
-                None => gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0),
+                None => window.scroll_to_with_x_and_y(0.0, 0.0),
             }
         });
     }
@@ -94,12 +121,12 @@ pub fn App() -> Html {
             <div class={classes!("layout", nav_open.then_some("nav-open"))}>
                 <header class="topbar">
                     <button class="menu-toggle" aria-controls="sidebar" aria-expanded={nav_open.to_string()} onclick={toggle_nav}>
-                        { "Menu" }
+                        { ui::MENU }
                     </button>
-                    <a class="brand" href="#/">{ "Python Playground" }</a>
+                    <a class="brand" href="./">{ ui::SITE_NAME }</a>
                     <SearchBox />
-                    <a class="scratch-link" href="#/scratch" aria-current={(route.view == View::Scratch).then_some("page")}>{ "Scratchpad" }</a>
-                    <a class="progress-link" href="#/progress" aria-current={(route.view == View::Progress).then_some("page")}>{ "Progress" }</a>
+                    <a class="scratch-link" href={route::SCRATCH_HREF} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui::SCRATCHPAD }</a>
+                    <a class="progress-link" href={route::PROGRESS_HREF} aria-current={(route.view == View::Progress).then_some("page")}>{ ui::PROGRESS }</a>
                     <ThemeToggle />
                     <StatusBadge />
                 </header>
@@ -112,5 +139,30 @@ pub fn App() -> Html {
         </ContextProvider<UseReducerHandle<Progress>>>
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
+    }
+}
+
+/// A plain left click on a link to a page of the app: shown in place
+/// (route::navigate) instead of loading that page.
+fn follow_link(event: &Event) {
+    let Some(click) = event.dyn_ref::<MouseEvent>() else { return };
+    if click.default_prevented()
+        || click.button() != 0
+        || click.ctrl_key()
+        || click.meta_key()
+        || click.shift_key()
+        || click.alt_key()
+    {
+        return;
+    }
+    let link = click.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("a[href]").ok().flatten());
+    let Some(link) = link.and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return };
+    if link.has_attribute("download") || !matches!(link.target().as_str(), "" | "_self") {
+        return;
+    }
+    let href = link.href();
+    if route::is_app_page(&href) {
+        click.prevent_default();
+        route::navigate(&href);
     }
 }

@@ -105,8 +105,8 @@ impl EmbedOptions {
     /// The full page this embed comes from, absolute; `site` ends with `/`.
     pub fn open_url(&self, site: &str) -> String {
         match &self.target {
-            Target::Topic(t) => format!("{site}#/{t}"),
-            Target::Snippet(t, s) => format!("{site}#/{t}/{s}"),
+            Target::Topic(t) => format!("{site}{}", pyplay_content::page_path(t)),
+            Target::Snippet(t, s) => format!("{site}{}", pyplay_content::item_path(t, s)),
             Target::Code(_) | Target::Missing(_) => site.to_string(),
         }
     }
@@ -203,7 +203,7 @@ mod tests {
         assert!(o.read_only && o.click_to_run);
         assert_eq!(o.height, Some(200));
         assert_eq!(o.id.as_deref(), Some("pyplay-3"));
-        assert_eq!(o.open_url("https://x.org/py/"), format!("https://x.org/py/#/{}/{snippet}", topic.id));
+        assert_eq!(o.open_url("https://x.org/py/"), format!("https://x.org/py/{}/#{snippet}", topic.id));
     }
 
     #[test]

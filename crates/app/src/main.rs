@@ -17,6 +17,7 @@ mod share;
 mod storage;
 
 fn main() {
+    route::pin_base();
     let location = gloo::utils::window().location();
     if embed::requested(&location.search().unwrap_or_default()) {
         let options = embed::EmbedOptions::parse(&location.hash().unwrap_or_default());

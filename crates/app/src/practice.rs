@@ -16,7 +16,7 @@ pub struct Item {
 
 impl Item {
     pub fn href(&self) -> String {
-        format!("#/{}/{}", self.topic.id, self.id)
+        pyplay_content::item_path(self.topic.id, self.id)
     }
 }
 

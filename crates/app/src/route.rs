@@ -1,7 +1,14 @@
-//! Hash routes (`#/topic` and `#/topic/snippet`): they work on any static
-//! host and any sub-path, with no server-side fallback. Also `#/scratch`,
-//! `#/search?q=words`, and `?code=…` (a share link, crate::share) after a
-//! topic, snippet or the scratchpad.
+//! Routes. Each topic is a page of its own, `topic/` (written at build time
+//! by crates/content/src/bin/pages.rs), with a snippet, exercise or card as
+//! its fragment: `topic/#item`, and a share link's `topic/#item?code=…`
+//! (crate::share). The app's own views are fragments of the root page:
+//! `#/scratch[?code=…]`, `#/search?q=words`, `#/progress`, and `#/` or none
+//! (home). The old hash routes, `#/topic[/item][?code=…]`, still parse on any
+//! page, and the app then replaces the URL with [`Route::url`].
+//!
+//! Every URL here is relative to the site root, which every page's `<base>`
+//! names (the app makes it absolute at start, [`pin_base`]): so links work
+//! from any page, on any static host, from any sub-path.
 
 /// Which page the main area shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +28,11 @@ pub enum View {
 pub const SCRATCH: &str = "scratch";
 /// The route segment of the progress page; no topic may take this id.
 pub const PROGRESS: &str = "progress";
+
+/// The scratchpad's URL, relative to the site root.
+pub const SCRATCH_HREF: &str = "#/scratch";
+/// The progress page's URL, relative to the site root.
+pub const PROGRESS_HREF: &str = "#/progress";
 
 /// Where the reader is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +82,24 @@ impl Fragment {
 }
 
 impl Route {
-    /// Parses `location.hash`; anything unknown lands on the first topic.
-    pub fn parse(hash: &str) -> Self {
+    /// Parses a page's `path` relative to the site root (`enum/`, or "" for
+    /// the root) and its `hash`. A hash route (`#/…`) wins over the path.
+    pub fn parse(path: &str, hash: &str) -> Self {
+        let page = path.split('/').next().unwrap_or_default();
+        if hash.starts_with("#/") || pyplay_content::topic(page).is_none() {
+            return Self::parse_hash(hash);
+        }
+        let fragment = Fragment::parse(hash);
+        Self {
+            topic: page.to_string(),
+            snippet: fragment.path.first().cloned(),
+            view: View::Topic,
+            code: fragment.param("code").map(str::to_string),
+        }
+    }
+
+    /// Parses a hash route; anything unknown lands on the first topic.
+    fn parse_hash(hash: &str) -> Self {
         let fragment = Fragment::parse(hash);
         let code = fragment.param("code").map(str::to_string);
         let first = fragment.segment(0);
@@ -104,11 +132,99 @@ impl Route {
 
     /// The current route of the window.
     pub fn current() -> Self {
-        Self::parse(&gloo::utils::window().location().hash().unwrap_or_default())
+        let location = gloo::utils::window().location();
+        let href = location.href().unwrap_or_default();
+        let page = href.split(['#', '?']).next().unwrap_or_default();
+        let path = page.strip_prefix(&site_root()).unwrap_or_default();
+        Self::parse(path, &location.hash().unwrap_or_default())
     }
 
+    /// A topic's page.
     pub fn href(topic: &str) -> String {
-        format!("#/{topic}")
+        pyplay_content::page_path(topic)
+    }
+
+    /// This route's own URL, relative to the site root: what the address bar
+    /// shows, whichever form it came in.
+    pub fn url(&self) -> String {
+        let code = |url: String| match &self.code {
+            Some(code) => format!("{url}?code={code}"),
+            None => url,
+        };
+        match &self.view {
+            View::Topic => match (&self.snippet, &self.code) {
+                (Some(item), _) => code(pyplay_content::item_path(&self.topic, item)),
+                (None, Some(_)) => code(format!("{}#", Self::href(&self.topic))),
+                (None, None) => Self::href(&self.topic),
+            },
+            View::Scratch => code(SCRATCH_HREF.to_string()),
+            View::Search(query) => Self::search_href(query),
+            View::Home => "./".to_string(),
+            View::Progress => PROGRESS_HREF.to_string(),
+        }
+    }
+}
+
+/// Whether an absolute link to `href` is a page of the app, which it can
+/// show without loading a document: the root page or a topic page.
+pub fn is_app_page(href: &str) -> bool {
+    let Some(path) = href.split('#').next().unwrap_or_default().strip_prefix(&site_root()) else {
+        return false;
+    };
+    path.is_empty()
+        || path == "index.html"
+        || path.strip_suffix('/').is_some_and(|topic| pyplay_content::topic(topic).is_some())
+}
+
+/// The site root, absolute, ending with `/`: the page's `<base>`.
+pub fn site_root() -> String {
+    let base = gloo::utils::document().base_uri().ok().flatten().unwrap_or_default();
+    crate::embed::site_base(&base)
+}
+
+/// Makes the page's base the absolute site root, before the app renders:
+/// a topic page's `<base href="../">` (or the root page's own URL) would
+/// otherwise be re-read against each URL the app pushes.
+pub fn pin_base() {
+    let document = gloo::utils::document();
+    let root = site_root();
+    let base = match document.query_selector("base").ok().flatten() {
+        Some(base) => base,
+        None => {
+            let Ok(base) = document.create_element("base") else { return };
+            if let Some(head) = document.head() {
+                let _ = head.prepend_with_node_1(&base);
+            }
+            base
+        }
+    };
+    let _ = base.set_attribute("href", &root);
+}
+
+/// Shows `href` (relative to the site root) without loading a page: a new
+/// history entry, then the `popstate` the app listens to.
+pub fn navigate(href: &str) {
+    let window = gloo::utils::window();
+    if let Ok(history) = window.history() {
+        if history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)).is_ok() {
+            if let Ok(event) = web_sys::Event::new("popstate") {
+                let _ = window.dispatch_event(&event);
+            }
+            return;
+        }
+    }
+    let _ = window.location().set_href(href);
+}
+
+/// Replaces the address bar's URL with this route's own, if it differs
+/// (an old `#/topic/item` link), keeping the history entry.
+pub fn canonicalize(route: &Route) {
+    let window = gloo::utils::window();
+    let Ok(url) = web_sys::Url::new_with_base(&route.url(), &site_root()) else { return };
+    if window.location().href().ok().as_deref() != Some(url.href().as_str()) {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+        }
     }
 }
 
@@ -118,36 +234,90 @@ mod tests {
 
     #[test]
     fn topics_snippets_and_unknown_routes() {
-        let r = Route::parse("#/enum/basics");
+        let r = Route::parse("", "#/enum/basics");
         assert_eq!(
             (r.topic.as_str(), r.snippet.as_deref(), &r.view, r.code),
             ("enum", Some("basics"), &View::Topic, None)
         );
-        let r = Route::parse("#/no-such-topic");
+        let r = Route::parse("", "#/no-such-topic");
         assert_eq!((r.topic.as_str(), r.view), (pyplay_content::first_topic().id, View::Topic));
         assert!(pyplay_content::topic(SCRATCH).is_none() && pyplay_content::topic("search").is_none());
         assert!(pyplay_content::topic(PROGRESS).is_none());
-        assert_eq!(Route::parse("#/").view, View::Home);
-        assert_eq!(Route::parse("").view, View::Home);
-        assert_eq!(Route::parse("#/progress").view, View::Progress);
+        assert_eq!(Route::parse("", "#/").view, View::Home);
+        assert_eq!(Route::parse("", "").view, View::Home);
+        assert_eq!(Route::parse("", "#/progress").view, View::Progress);
     }
 
     #[test]
     fn share_links_scratch_and_search() {
-        let r = Route::parse("#/enum/basics?code=abc");
+        let r = Route::parse("", "#/enum/basics?code=abc");
         assert_eq!((r.snippet.as_deref(), r.code.as_deref()), (Some("basics"), Some("abc")));
-        let r = Route::parse("#/scratch?code=xyz");
+        let r = Route::parse("", "#/scratch?code=xyz");
         assert_eq!((r.view, r.code.as_deref()), (View::Scratch, Some("xyz")));
-        assert_eq!(Route::parse("#/scratch").view, View::Scratch);
-        assert_eq!(Route::parse("#/search?q=heap+queue").view, View::Search("heap queue".into()));
-        assert_eq!(Route::parse("#/search").view, View::Search(String::new()));
+        assert_eq!(Route::parse("", "#/scratch").view, View::Scratch);
+        assert_eq!(Route::parse("", "#/search?q=heap+queue").view, View::Search("heap queue".into()));
+        assert_eq!(Route::parse("", "#/search").view, View::Search(String::new()));
+    }
+
+    #[test]
+    fn topic_pages_and_their_items() {
+        let r = Route::parse("enum/", "#basics");
+        assert_eq!((r.topic.as_str(), r.snippet.as_deref(), &r.view), ("enum", Some("basics"), &View::Topic));
+        let r = Route::parse("enum/", "");
+        assert_eq!((r.topic.as_str(), r.snippet, &r.view), ("enum", None, &View::Topic));
+        assert_eq!(Route::parse("enum/index.html", "").topic, "enum");
+        let r = Route::parse("enum/", "#basics?code=abc");
+        assert_eq!((r.snippet.as_deref(), r.code.as_deref()), (Some("basics"), Some("abc")));
+        // A hash route wins: an old link, or a share link made on a topic page.
+        let r = Route::parse("enum/", "#/itertools/chain?code=x");
+        assert_eq!((r.topic.as_str(), r.snippet.as_deref(), r.code.as_deref()), ("itertools", Some("chain"), Some("x")));
+        assert_eq!(Route::parse("enum/", "#/scratch").view, View::Scratch);
+        // The root page, an unknown page.
+        assert_eq!(Route::parse("index.html", "").view, View::Home);
+        assert_eq!(Route::parse("no-such-topic/", "").view, View::Home);
+    }
+
+    #[test]
+    fn every_route_has_one_url_that_parses_back_to_it() {
+        let topic = pyplay_content::first_topic();
+        let snippet = topic.snippets[0].id;
+        for (path, hash, url) in [
+            ("", "#/enum", "enum/".to_string()),
+            ("", "#/enum/basics", "enum/#basics".to_string()),
+            ("", "#/enum/basics?code=abc", "enum/#basics?code=abc".to_string()),
+            ("enum/", "#/enum/basics?code=abc", "enum/#basics?code=abc".to_string()),
+            ("enum/", "#basics", "enum/#basics".to_string()),
+            ("", "#/scratch?code=xyz", "#/scratch?code=xyz".to_string()),
+            ("", "#/scratch", "#/scratch".to_string()),
+            ("", "#/progress", "#/progress".to_string()),
+            ("", "#/search?q=a+b", "#/search?q=a+b".to_string()),
+            ("", "", "./".to_string()),
+            ("", "#/no-such-topic", format!("{}/", topic.id)),
+            ("", &format!("#/{}/{snippet}", topic.id), format!("{}/#{snippet}", topic.id)),
+        ] {
+            let route = Route::parse(path, hash);
+            assert_eq!(route.url(), url, "{path}{hash}");
+            let (page, fragment) = url.split_once('#').map_or((url.as_str(), String::new()), |(p, f)| (p, format!("#{f}")));
+            let page = if page == "./" { "" } else { page };
+            assert_eq!(Route::parse(page, &fragment), route, "{url}");
+        }
+    }
+
+    #[test]
+    fn prose_links_are_topic_page_urls() {
+        // build.rs writes `#/topic/item` Markdown links as page URLs.
+        let (_, topic) = pyplay_content::topic("contextlib").unwrap();
+        let link = "href=\"contextlib/#patched-attributes\"";
+        assert!(topic.follow_ups_html.unwrap_or_default().contains(link));
+        let r = Route::parse("contextlib/", "#patched-attributes");
+        assert_eq!((r.topic.as_str(), r.snippet.as_deref()), ("contextlib", Some("patched-attributes")));
     }
 
     #[test]
     fn queries_round_trip_through_the_url() {
         for q in ["heap", "a b&c=d", "日本 %zz", "100%"] {
             let href = Route::search_href(q);
-            assert_eq!(Route::parse(&href).view, View::Search(q.to_string()), "{href}");
+            assert_eq!(Route::parse("", &href).view, View::Search(q.to_string()), "{href}");
         }
         assert_eq!(Fragment::parse("#/x?q=%zz%4").param("q"), Some("%zz%4"));
         let f = Fragment::parse("#/a%20b/c/?k=1&k=2&e=&code=x_y-z");

@@ -259,6 +259,14 @@ pub fn page_path(topic_id: &str) -> String {
     format!("{topic_id}/")
 }
 
+/// A snippet, exercise or card on its topic's page, relative to the site
+/// root: `topic/#item` (crates/app/src/route.rs parses it; the element's id
+/// is `topic-item`, which the app scrolls to).
+#[must_use]
+pub fn item_path(topic_id: &str, item_id: &str) -> String {
+    format!("{topic_id}/#{item_id}")
+}
+
 // The build script's steps, for their unit tests (in `build/tests.rs`).
 #[cfg(test)]
 #[path = "../build/mod.rs"]

@@ -41,12 +41,13 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// The hash route of the result: `#/topic` or `#/topic/snippet`.
+    /// The page of the result, relative to the site root: `topic/` or
+    /// `topic/#snippet`.
     #[must_use]
     pub fn href(&self) -> String {
         match self.snippet {
-            Some(s) => format!("#/{}/{s}", self.topic),
-            None => format!("#/{}", self.topic),
+            Some(s) => pyplay_content::item_path(self.topic, s),
+            None => pyplay_content::page_path(self.topic),
         }
     }
 }
@@ -247,8 +248,8 @@ mod tests {
         assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
         for h in &hits {
             let href = h.href();
-            assert!(href.starts_with(&format!("#/{}", h.topic)));
-            assert_eq!(href.matches('/').count(), if h.snippet.is_some() { 2 } else { 1 });
+            assert!(href.starts_with(&format!("{}/", h.topic)));
+            assert_eq!(href.contains('#'), h.snippet.is_some());
         }
     }
 

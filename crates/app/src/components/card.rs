@@ -102,7 +102,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
     html! {
         <section class="card" id={dom_id.clone()} data-card={card.id} data-phase={state.phase.as_str()} aria-labelledby={format!("{dom_id}-title")}>
             <h3 id={format!("{dom_id}-title")}>
-                { "Predict the output: " }{ card.title }
+                { pyplay_content::ui::CARD }{ card.title }
                 if solved { <span class="solved-mark" aria-label="solved" role="img">{ " ✓" }</span> }
             </h3>
             <Editor value={card.code} on_change={Callback::noop()} read_only=true label="Python code, read-only" />

@@ -28,7 +28,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
             }
         });
     }
-    let site = embed::site_base(&gloo::utils::window().location().href().unwrap_or_default());
+    let site = crate::route::site_root();
     let (topic, snippet) = (props.topic_id.as_str(), props.snippet_id.as_deref());
     let title = pyplay_content::topic(topic).map_or(topic.to_string(), |(_, t)| match snippet {
         Some(s) => {

@@ -100,7 +100,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             html! { <p class="missing">{ format!("There is no topic or snippet “{what}”.") }</p> }
         }
     };
-    let site = embed::site_base(&gloo::utils::window().location().href().unwrap_or_default());
+    let site = crate::route::site_root();
     let engine = match *status {
         None => "idle",
         Some(EngineStatus::Loading) => "loading",

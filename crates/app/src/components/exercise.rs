@@ -86,7 +86,7 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
     html! {
         <section class="exercise" id={dom_id.clone()} data-exercise={exercise.id} data-phase={state.phase.as_str()} data-run={state.run.map(|id| id.to_string())} aria-labelledby={format!("{dom_id}-title")}>
             <h3 id={format!("{dom_id}-title")}>
-                { "Exercise: " }{ exercise.title }
+                { pyplay_content::ui::EXERCISE }{ exercise.title }
                 if solved { <span class="solved-mark" aria-label="solved" role="img">{ " ✓" }</span> }
             </h3>
             <div class="prose">{ Html::from_html_unchecked(exercise.statement_html.into()) }</div>

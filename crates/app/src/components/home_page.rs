@@ -1,8 +1,15 @@
-//! `#/`: what the site is, the course map, and where to continue.
+//! The root page: what the site is, the course map, and where to continue.
 
 use yew::prelude::*;
 
-use crate::{practice, progress::Progress, route::Route, storage};
+use pyplay_content::ui;
+
+use crate::{
+    practice,
+    progress::Progress,
+    route::{self, Route},
+    storage,
+};
 
 #[derive(PartialEq, Properties)]
 pub struct HomePageProps {}
@@ -15,23 +22,18 @@ pub fn HomePage(_props: &HomePageProps) -> Html {
 
     html! {
         <article class="home">
-            <h1>{ "Python Playground" }</h1>
-            <p class="lede">
-                { "Python interview topics, each as short prose next to code you can edit and run. \
-                   Python runs in your browser (RustPython compiled to WebAssembly): nothing is sent to a \
-                   server, and once loaded the site works offline. Practise with exercises that check your \
-                   code and cards that ask you to predict what code prints." }
-            </p>
+            <h1>{ ui::SITE_NAME }</h1>
+            <p class="lede">{ ui::LEDE }</p>
             <p class="start">
                 if let Some((_, topic)) = *last {
                     <a class="button continue" href={Route::href(topic.id)}>{ format!("Continue where you left off: {}", topic.title) }</a>
                     { " " }
                 }
-                <a class="button" href={Route::href(first.id)}>{ "Start at the beginning" }</a>
+                <a class="button" href={Route::href(first.id)}>{ ui::START }</a>
                 { " " }
-                <a href="#/progress">{ "Your progress" }</a>
+                <a href={route::PROGRESS_HREF}>{ "Your progress" }</a>
             </p>
-            <h2>{ "Course map" }</h2>
+            <h2>{ ui::COURSE_MAP }</h2>
             <ol class="course-map">
                 { for pyplay_content::CHAPTERS.iter().map(|chapter| {
                     let t = practice::tally(chapter, &progress);

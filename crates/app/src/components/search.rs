@@ -131,7 +131,7 @@ pub fn SearchBox() -> Html {
                 "Enter" if at.is_none() => {
                     if let Some(hit) = hits.first() {
                         e.prevent_default();
-                        let _ = gloo::utils::window().location().set_hash(&hit.href());
+                        crate::route::navigate(&hit.href());
                         open.set(false);
                     }
                 }

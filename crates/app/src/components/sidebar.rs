@@ -1,5 +1,6 @@
 //! The table of contents: chapters and their topics.
 
+use pyplay_content::ui;
 use yew::prelude::*;
 
 use crate::progress::Progress;
@@ -16,10 +17,10 @@ fn practice(topic: &'static pyplay_content::Topic, progress: &Progress) -> Html 
         topic.cards.iter().map(|c| (c.id, c.title)).chain(topic.exercises.iter().map(|e| (e.id, e.title)));
     html! {
         if !topic.exercises.is_empty() || !topic.cards.is_empty() {
-            <ul class="practice-items" aria-label="Practice">
+            <ul class="practice-items" aria-label={ui::PRACTICE}>
                 { for items.map(|(id, title)| html! {
                     <li data-item={id}>
-                        <a href={format!("#/{}/{id}", topic.id)}>{ title }</a>
+                        <a href={pyplay_content::item_path(topic.id, id)}>{ title }</a>
                         if progress.solved(id) {
                             <span class="solved-mark" role="img" aria-label="solved">{ " ✓" }</span>
                         }
@@ -34,7 +35,7 @@ fn practice(topic: &'static pyplay_content::Topic, progress: &Progress) -> Html 
 pub fn Sidebar(props: &SidebarProps) -> Html {
     let progress = use_context::<UseReducerHandle<Progress>>().map(|p| (*p).clone()).unwrap_or_default();
     html! {
-        <nav class="sidebar" id="sidebar" aria-label="Topics">
+        <nav class="sidebar" id="sidebar" aria-label={ui::TOPICS}>
             { for pyplay_content::CHAPTERS.iter().map(|chapter| html! {
                 <section class="chapter">
                     <h2>{ chapter.title }</h2>

@@ -11,12 +11,9 @@ pub struct TopicNavProps {
 
 #[component]
 pub fn TopicNav(props: &TopicNavProps) -> Html {
-    let all: Vec<_> = pyplay_content::topics().map(|(_, t)| t).collect();
-    let Some(at) = all.iter().position(|t| t.id == props.topic_id.as_str()) else { return Html::default() };
-    let prev = at.checked_sub(1).map(|i| all[i]);
-    let next = all.get(at + 1);
+    let (prev, next) = pyplay_content::neighbours(&props.topic_id);
     html! {
-        <nav class="topic-nav" aria-label="Previous and next topic">
+        <nav class="topic-nav" aria-label={pyplay_content::ui::PREVIOUS_AND_NEXT}>
             if let Some(t) = prev {
                 <a class="prev" rel="prev" href={Route::href(t.id)}>{ "← " }{ t.title }</a>
             }

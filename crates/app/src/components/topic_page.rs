@@ -1,5 +1,6 @@
 //! One lesson: its intro and each snippet with the prose that leads into it.
 
+use pyplay_content::ui;
 use yew::prelude::*;
 
 use crate::components::{
@@ -46,14 +47,14 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                         <p class="note" role="note">{ note }</p>
                     }
                     if let Some(reason) = snippet.differs {
-                        <p class="note" role="note">{ "Here the output differs from CPython's: " }{ reason }</p>
+                        <p class="note" role="note">{ ui::DIFFERS }{ reason }</p>
                     }
                     <SnippetView {key} topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} runnable={snippet.runnable} {shared} />
                 </section>
             }}) }
             if !topic.exercises.is_empty() || !topic.cards.is_empty() {
                 <section class="practice" aria-labelledby={format!("{}-practice", topic.id)}>
-                    <h2 id={format!("{}-practice", topic.id)}>{ "Practice" }</h2>
+                    <h2 id={format!("{}-practice", topic.id)}>{ ui::PRACTICE }</h2>
                     { for topic.cards.iter().map(|card| html! {
                         <CardView key={card.id} topic_id={topic.id} {card} />
                     }) }
@@ -64,13 +65,13 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
             }
             if let Some(follow_ups) = topic.follow_ups_html {
                 <section class="follow-ups">
-                    <h2>{ "Follow-up questions" }</h2>
+                    <h2>{ ui::FOLLOW_UPS }</h2>
                     <div class="prose">{ Html::from_html_unchecked(follow_ups.into()) }</div>
                 </section>
             }
             if let Some(fixes) = topic.article_fixes_html {
                 <aside class="article-fixes">
-                    <h2>{ "Where the source article was wrong" }</h2>
+                    <h2>{ ui::ARTICLE_FIXES }</h2>
                     <div class="prose">{ Html::from_html_unchecked(fixes.into()) }</div>
                 </aside>
             }

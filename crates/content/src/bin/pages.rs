@@ -343,8 +343,8 @@ fn layout(current: Option<&Topic>, main: &str) -> String {
                 for (item, title) in items.chain(topic.exercises.iter().map(|e| (e.id, e.title))) {
                     let _ = write!(
                         out,
-                        "<li data-item=\"{item}\"><a href=\"{}#{item}\">{}</a></li>",
-                        content::page_path(topic.id),
+                        "<li data-item=\"{item}\"><a href=\"{}\">{}</a></li>",
+                        content::item_path(topic.id, item),
                         esc(title)
                     );
                 }
