@@ -67,6 +67,11 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
     try {
       let info = await stat(path);
       if (info.isDirectory()) {
+        // As static hosts do: a topic page's relative URLs need its slash.
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
         path = join(path, 'index.html');
         info = await stat(path);
       }
@@ -109,7 +114,15 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
         res.destroy(); // the client went away mid-body
         return;
       }
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      // The site's own 404 page, as hosts serve it (GitHub Pages, Netlify, …).
+      const missing = join(base, '404.html');
+      const page = await stat(missing).catch(() => null);
+      if (page?.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        createReadStream(missing).pipe(res);
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      }
     }
   });
   await new Promise((ok, fail) => server.once('error', fail).listen(port, host, ok));

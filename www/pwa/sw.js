@@ -9,8 +9,16 @@ const { toServiceWorker: TO_SW, pause: PAUSE } = CHANNELS;
 
 const PREFIX = 'pyplay-';
 const CACHE = `${PREFIX}${BUILD.version}`;
-// Routes are in the hash, so every page of the app is this one document.
+// The root page; each topic is a page of its own, `topic/` (its index.html).
 const SHELL = 'index.html';
+// What a host serves for a missing page, and this worker offline.
+const NOT_FOUND = '404.html';
+
+/** The file of the page at `path` (relative to the scope). */
+function pageFile(path) {
+  if (path === '') return SHELL;
+  return path.endsWith('/') ? `${path}index.html` : path;
+}
 
 self.addEventListener('install', (event) => {
   // No skipWaiting() here: a new version waits until the page asks for it
@@ -122,16 +130,14 @@ async function respond(request) {
   url.hash = '';
   const path = url.href.slice(self.registration.scope.length).replace(/\?.*$/, '');
   if (request.mode === 'navigate') {
-    if (path === '' || path === SHELL) {
-      const shell = await cache.match(SHELL);
-      if (shell) return withHeaders(shell);
-    }
+    const page = await cache.match(pageFile(path));
+    if (page) return withHeaders(page);
     try {
       return withHeaders(await fetch(request));
     } catch (err) {
-      // Offline: any page in scope is the app.
-      const shell = await cache.match(SHELL);
-      if (shell) return withHeaders(shell);
+      // Offline, a page this build does not have.
+      const missing = await cache.match(NOT_FOUND);
+      if (missing) return withHeaders(new Response(missing.body, { status: 404, headers: missing.headers }));
       throw err;
     }
   }

@@ -58,7 +58,7 @@ pub fn App() -> Html {
         });
     }
     // An old `#/topic/item` link shows its page's own URL.
-    use_effect_with((*route).clone(), |route| route::canonicalize(route));
+    use_effect_with((*route).clone(), route::canonicalize);
     {
         let (_, topic) = pyplay_content::topic(&route.topic).unzip();
         let title = match (&route.view, topic) {
@@ -155,7 +155,10 @@ fn follow_link(event: &Event) {
     {
         return;
     }
-    let link = click.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("a[href]").ok().flatten());
+    let link = click
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten());
     let Some(link) = link.and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return };
     if link.has_attribute("download") || !matches!(link.target().as_str(), "" | "_self") {
         return;

@@ -205,15 +205,17 @@ pub fn pin_base() {
 /// history entry, then the `popstate` the app listens to.
 pub fn navigate(href: &str) {
     let window = gloo::utils::window();
-    if let Ok(history) = window.history() {
-        if history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)).is_ok() {
-            if let Ok(event) = web_sys::Event::new("popstate") {
-                let _ = window.dispatch_event(&event);
-            }
-            return;
+    let pushed = window
+        .history()
+        .is_ok_and(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)).is_ok());
+    match web_sys::Event::new("popstate") {
+        Ok(event) if pushed => {
+            let _ = window.dispatch_event(&event);
+        }
+        _ => {
+            let _ = window.location().set_href(href);
         }
     }
-    let _ = window.location().set_href(href);
 }
 
 /// Replaces the address bar's URL with this route's own, if it differs
@@ -221,10 +223,10 @@ pub fn navigate(href: &str) {
 pub fn canonicalize(route: &Route) {
     let window = gloo::utils::window();
     let Ok(url) = web_sys::Url::new_with_base(&route.url(), &site_root()) else { return };
-    if window.location().href().ok().as_deref() != Some(url.href().as_str()) {
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
-        }
+    if window.location().href().ok().as_deref() != Some(url.href().as_str())
+        && let Ok(history) = window.history()
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }
 }
 
@@ -270,7 +272,10 @@ mod tests {
         assert_eq!((r.snippet.as_deref(), r.code.as_deref()), (Some("basics"), Some("abc")));
         // A hash route wins: an old link, or a share link made on a topic page.
         let r = Route::parse("enum/", "#/itertools/chain?code=x");
-        assert_eq!((r.topic.as_str(), r.snippet.as_deref(), r.code.as_deref()), ("itertools", Some("chain"), Some("x")));
+        assert_eq!(
+            (r.topic.as_str(), r.snippet.as_deref(), r.code.as_deref()),
+            ("itertools", Some("chain"), Some("x"))
+        );
         assert_eq!(Route::parse("enum/", "#/scratch").view, View::Scratch);
         // The root page, an unknown page.
         assert_eq!(Route::parse("index.html", "").view, View::Home);
@@ -297,7 +302,8 @@ mod tests {
         ] {
             let route = Route::parse(path, hash);
             assert_eq!(route.url(), url, "{path}{hash}");
-            let (page, fragment) = url.split_once('#').map_or((url.as_str(), String::new()), |(p, f)| (p, format!("#{f}")));
+            let (page, fragment) =
+                url.split_once('#').map_or((url.as_str(), String::new()), |(p, f)| (p, format!("#{f}")));
             let page = if page == "./" { "" } else { page };
             assert_eq!(Route::parse(page, &fragment), route, "{url}");
         }

@@ -332,5 +332,8 @@ fn topic_links_become_page_urls_and_app_views_stay_fragments() {
         assert_eq!(page_url(kept), None, "{kept}");
     }
     let html = render("[a](#/enum/basics) [b](#/scratch) [c](#/gil)").html;
-    assert_eq!(html, "<p><a href=\"enum/#basics\">a</a> <a href=\"#/scratch\">b</a> <a href=\"gil/\">c</a></p>\n");
+    assert_eq!(
+        html,
+        "<p><a href=\"enum/#basics\">a</a> <a href=\"#/scratch\">b</a> <a href=\"gil/\">c</a></p>\n"
+    );
 }

@@ -14,7 +14,7 @@
 
 use std::{env, fmt::Write as _, fs, path::Path, process::ExitCode};
 
-use pyplay_content::{self as content, ui, Chapter, Topic};
+use pyplay_content::{self as content, Chapter, Topic, ui};
 
 const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080/";
 
@@ -68,7 +68,10 @@ fn write_site(dir: &Path, site: &str) -> Result<usize, String> {
     write("index.html", &shell.page(&home_page(site)))?;
     let mut pages = 1;
     for (chapter, topic) in content::topics() {
-        write(&format!("{}index.html", content::page_path(topic.id)), &shell.page(&topic_page(site, chapter, topic)))?;
+        write(
+            &format!("{}index.html", content::page_path(topic.id)),
+            &shell.page(&topic_page(site, chapter, topic)),
+        )?;
         pages += 1;
     }
     write("404.html", &not_found_page(site))?;
@@ -114,7 +117,11 @@ impl Shell {
         let mut out = self.head_start.clone();
         out.push_str(&page.head());
         out.push_str(&self.head_rest);
-        let _ = write!(out, "</head>\n<body data-prerendered=\"{}\">\n{}\n{}\n</body>\n</html>\n", page.kind, self.body, page.body);
+        let _ = write!(
+            out,
+            "</head>\n<body data-prerendered=\"{}\">\n{}\n{}\n</body>\n</html>\n",
+            page.kind, self.body, page.body
+        );
         out
     }
 }
@@ -169,7 +176,8 @@ struct Page {
 
 impl Page {
     fn head(&self) -> String {
-        let (title, description, canonical) = (esc(&self.title), esc(&self.description), esc(&self.canonical));
+        let (title, description, canonical) =
+            (esc(&self.title), esc(&self.description), esc(&self.canonical));
         let mut head = format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n");
         if let Some(base) = self.base {
             // Before every relative URL: assets, scripts and links all resolve to the site root.
@@ -204,7 +212,12 @@ fn home_page(site: &str) -> Page {
     for chapter in content::CHAPTERS {
         let _ = write!(main, "<li class=\"map-chapter\">\n<h3>{}</h3>\n<ul>\n", esc(chapter.title));
         for topic in chapter.topics {
-            let _ = writeln!(main, "<li><a href=\"{}\">{}</a></li>", content::page_path(topic.id), esc(topic.title));
+            let _ = writeln!(
+                main,
+                "<li><a href=\"{}\">{}</a></li>",
+                content::page_path(topic.id),
+                esc(topic.title)
+            );
         }
         main.push_str("</ul>\n</li>\n");
     }
@@ -243,7 +256,7 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
         if let Some(reason) = s.differs {
             let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}{}</p>", esc(ui::DIFFERS), esc(reason));
         }
-        let _ = write!(main, "<div class=\"snippet\" data-snippet=\"{id}-{}\">{}</div>\n</section>\n", s.id, code_block(s.code));
+        let _ = write!(main, "<div class=\"snippet\">{}</div>\n</section>\n", code_block(s.code));
     }
     if !topic.exercises.is_empty() || !topic.cards.is_empty() {
         let _ = write!(
@@ -291,10 +304,20 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
     let (prev, next) = content::neighbours(id);
     let _ = write!(main, "<nav class=\"topic-nav\" aria-label=\"{}\">", esc(ui::PREVIOUS_AND_NEXT));
     if let Some(t) = prev {
-        let _ = write!(main, "<a class=\"prev\" rel=\"prev\" href=\"{}\">← {}</a>", content::page_path(t.id), esc(t.title));
+        let _ = write!(
+            main,
+            "<a class=\"prev\" rel=\"prev\" href=\"{}\">← {}</a>",
+            content::page_path(t.id),
+            esc(t.title)
+        );
     }
     if let Some(t) = next {
-        let _ = write!(main, "<a class=\"next\" rel=\"next\" href=\"{}\">{} →</a>", content::page_path(t.id), esc(t.title));
+        let _ = write!(
+            main,
+            "<a class=\"next\" rel=\"next\" href=\"{}\">{} →</a>",
+            content::page_path(t.id),
+            esc(t.title)
+        );
     }
     main.push_str("</nav>\n</article>");
     Page {
@@ -434,14 +457,19 @@ mod tests {
         let html = shell.page(&topic_page(site, chapter, topic));
         let head = &html[..html.find("</head>").unwrap()];
         // CSP and base come before the first URL.
-        let (csp, base, css) =
-            (head.find("Content-Security-Policy").unwrap(), head.find("<base href=\"../\">").unwrap(), head.find("style-abc").unwrap());
+        let (csp, base, css) = (
+            head.find("Content-Security-Policy").unwrap(),
+            head.find("<base href=\"../\">").unwrap(),
+            head.find("style-abc").unwrap(),
+        );
         assert!(head.find("<meta charset").unwrap() < csp && csp < base && base < css, "{head}");
         assert!(head.contains(&format!("<title>{} · {}</title>", esc(topic.title), ui::SITE_NAME)));
         assert!(head.contains(&format!("<meta name=\"description\" content=\"{}\">", esc(topic.summary))));
         assert!(head.contains("<link rel=\"canonical\" href=\"https://py.example/play/enum/\">"));
         assert!(head.contains("<meta property=\"og:url\" content=\"https://py.example/play/enum/\">"));
-        assert!(head.contains("<meta property=\"og:image\" content=\"https://py.example/play/icon-512.png\">"));
+        assert!(
+            head.contains("<meta property=\"og:image\" content=\"https://py.example/play/icon-512.png\">")
+        );
         assert!(head.contains("<meta name=\"twitter:card\" content=\"summary\">"));
         assert!(!head.contains("import init"), "no inline script");
         let body = &html[html.find("<body").unwrap()..];
