@@ -1,7 +1,9 @@
 //! Prints every snippet as JSON lines, for the browser test that runs each
 //! lesson on its real page: `cargo run -q -p pyplay-content --example export`.
 //! With `exercises`, every exercise's topic, id and reference solution
-//! instead, for the browser test that checks each one.
+//! instead, for the browser test that checks each one. With `topics`, each
+//! topic's id, title, summary and snippets' ids and code, for the browser
+//! test of the pages written at build time (src/bin/pages.rs).
 //! `expected`/`error` are what the browser's RustPython should print (the
 //! known difference if there is one); `loose` is the reason `…` placeholders
 //! are in them, or null.
@@ -26,7 +28,23 @@ struct ExerciseLine {
     solution: &'static str,
 }
 
+#[derive(Serialize)]
+struct TopicLine {
+    id: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    snippets: Vec<(&'static str, &'static str)>,
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("topics") {
+        for (_, t) in pyplay_content::topics() {
+            let snippets = t.snippets.iter().map(|s| (s.id, s.code)).collect();
+            let line = TopicLine { id: t.id, title: t.title, summary: t.summary, snippets };
+            println!("{}", serde_json::to_string(&line).expect("strings always serialize"));
+        }
+        return;
+    }
     if std::env::args().nth(1).as_deref() == Some("exercises") {
         for (_, topic) in pyplay_content::topics() {
             for e in topic.exercises {

@@ -1,0 +1,245 @@
+// The pages written at build time (crates/content/src/bin/pages.rs): every
+// topic readable with JavaScript off, its metadata, the sitemap, robots.txt
+// and 404 page, the CSP; and the app taking them over: old `#/topic/item`
+// links, links followed in place, all from a sub-path, and offline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
+import { join } from 'node:path';
+import { launch, openPage, snippet, finished, runCode, ARTIFACTS, controlledByServiceWorker as controlled } from '../support/browser.mjs';
+import { startServer } from '../support/serve.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SUB = 'some/sub/';
+
+let browser;
+let server;
+let site;
+let host;
+
+/** Every topic, in reading order: { id, title, summary, snippets: [[id, code]] }. */
+const TOPICS = execFileSync('cargo', ['run', '-q', '--locked', '-p', 'pyplay-content', '--example', 'export', 'topics'], {
+  cwd: ROOT, encoding: 'utf8',
+}).trim().split('\n').map((line) => JSON.parse(line));
+
+before(async () => {
+  // The site from a sub-path, as a static host would serve it.
+  host = mkdtempSync(join(tmpdir(), 'pyplay-pages-'));
+  cpSync(DIST, join(host, SUB), { recursive: true });
+  server = await startServer({ root: host });
+  site = `${server.url}${SUB}`;
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(host, { recursive: true, force: true });
+});
+
+const text = (s) => s.replace(/\s+/g, ' ').trim();
+
+test('with JavaScript off, every topic page shows its heading, prose and code', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const topic of TOPICS) {
+    const response = await page.goto(`${site}${topic.id}/`);
+    assert.equal(response.status(), 200, topic.id);
+    assert.equal(await page.locator('h1').textContent(), topic.title, topic.id);
+    assert.ok((await page.locator('article.topic .prose').first().textContent()).trim().length > 40, `${topic.id}: prose`);
+    const codes = await page.locator('article.topic .lesson-step pre.code').allTextContents();
+    assert.deepEqual(codes.map(text), topic.snippets.map(([, code]) => text(code)), `${topic.id}: every snippet's code`);
+    assert.equal(await page.locator('.sidebar a[aria-current="page"]').textContent(), topic.title);
+  }
+  // Previous/next links are real URLs under the sub-path.
+  await page.goto(`${site}${TOPICS[1].id}/`);
+  await page.locator('.topic-nav .next').click();
+  assert.equal(page.url(), `${site}${TOPICS[2].id}/`);
+  assert.equal(await page.locator('h1').textContent(), TOPICS[2].title);
+  await page.locator('.topic-nav .prev').click();
+  await page.locator('.topic-nav .prev').click();
+  assert.equal(page.url(), `${site}${TOPICS[0].id}/`);
+  // The home page: the course map links every topic.
+  await page.goto(site);
+  assert.equal(await page.locator('.course-map a').count(), TOPICS.length);
+  await page.screenshot({ path: `${ARTIFACTS}pages-home-nojs.png` });
+  await context.close();
+});
+
+test('each page has its title, description, canonical link, social tags, lang and CSP', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const head = () => page.evaluate(() => {
+    const meta = (sel) => document.querySelector(sel)?.getAttribute('content');
+    return {
+      lang: document.documentElement.lang,
+      title: document.title,
+      description: meta('meta[name="description"]'),
+      canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+      ogTitle: meta('meta[property="og:title"]'),
+      ogDescription: meta('meta[property="og:description"]'),
+      ogUrl: meta('meta[property="og:url"]'),
+      ogImage: meta('meta[property="og:image"]'),
+      twitter: meta('meta[name="twitter:card"]'),
+      csp: meta('meta[http-equiv="Content-Security-Policy"]'),
+      inlineScripts: [...document.scripts].filter((s) => !s.src).length,
+    };
+  });
+  // The site URL is a build setting (PYPLAY_SITE_URL); the test reads it back from the sitemap.
+  const sitemap = await (await page.goto(`${site}sitemap.xml`)).text();
+  const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const base = locs[0];
+  assert.ok(/^https?:\/\/.+\/$/.test(base), base);
+  for (const topic of [TOPICS[0], TOPICS.find((t) => t.id === 'enum'), TOPICS.at(-1)]) {
+    await page.goto(`${site}${topic.id}/`);
+    const got = await head();
+    assert.equal(got.lang, 'en');
+    assert.equal(got.title, `${topic.title} · Python Playground`);
+    assert.equal(got.description, topic.summary);
+    assert.equal(got.canonical, `${base}${topic.id}/`);
+    assert.deepEqual([got.ogTitle, got.ogDescription, got.ogUrl], [got.title, topic.summary, got.canonical]);
+    assert.equal(got.ogImage, `${base}icon-512.png`);
+    assert.equal(got.twitter, 'summary');
+    assert.match(got.csp, /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.doesNotMatch(got.csp, /unsafe-inline/);
+    assert.equal(got.inlineScripts, 0);
+  }
+  await page.goto(site);
+  const home = await head();
+  assert.deepEqual([home.lang, home.title, home.canonical, home.inlineScripts], ['en', 'Python Playground', base, 0]);
+  assert.ok(home.description.length > 40 && home.csp);
+  // The sitemap: the home page and every topic; robots.txt names it.
+  assert.deepEqual(locs, [base, ...TOPICS.map((t) => `${base}${t.id}/`)]);
+  const robots = await (await page.goto(`${site}robots.txt`)).text();
+  assert.match(robots, /^User-agent: \*$/m);
+  assert.ok(robots.includes(`Sitemap: ${base}sitemap.xml`), robots);
+  // A missing page: the host's 404 with a link home.
+  const missing = await page.goto(`${site}no-such-topic/deeper/`);
+  assert.equal(missing.status(), 404);
+  assert.equal(await page.locator('a').getAttribute('href'), base);
+  await context.close();
+});
+
+test('axe finds nothing serious on a topic page and the home page before the app loads', async () => {
+  // Scripts blocked, so the page stays as built; CSP bypassed for axe's own script.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  await context.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+  const page = await context.newPage();
+  for (const url of [`${site}enum/`, site]) {
+    await page.goto(url);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, [], url);
+  }
+  await context.close();
+});
+
+test('an old #/topic/snippet link lands on that snippet at its page URL', async () => {
+  const { page, context, errors } = await openPage(browser, `${site}#/enum/lookup`);
+  await page.waitForURL(`${site}enum/#lookup`);
+  await page.getByRole('heading', { level: 1, name: 'Enumerations' }).waitFor();
+  await snippet(page, 'enum', 'lookup').getByRole('button', { name: /Run|Loading/ }).waitFor();
+  await page.waitForFunction(() => {
+    const box = document.getElementById('enum-lookup').getBoundingClientRect();
+    return box.top >= -1 && box.top < innerHeight;
+  });
+  // The same from a topic page (a share link made there), code and all.
+  const code = deflateRawSync('print(42)').toString('base64url');
+  await page.goto(`${site}itertools/#/enum/basics?code=${code}`);
+  await page.waitForURL(`${site}enum/#basics?code=${code}`);
+  await page.getByRole('heading', { level: 1, name: 'Enumerations' }).waitFor();
+  await page.locator('[data-snippet="enum-basics"][data-edited="true"]').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the app takes a topic page over, follows links in place, and keeps the sub-path', async () => {
+  const { page, context, errors } = await openPage(browser, `${site}enum/`);
+  await page.getByTestId('engine-status').waitFor();
+  await page.evaluate(() => { window.sameDocument = true; });
+  const next = await page.locator('.topic-nav .next').textContent();
+  await page.locator('.topic-nav .next').click();
+  const id = TOPICS[TOPICS.findIndex((t) => t.id === 'enum') + 1].id;
+  await page.waitForURL(`${site}${id}/`);
+  assert.equal(await page.locator('h1').textContent(), next.replace(/ →$/, ''));
+  assert.equal(await page.title(), `${await page.locator('h1').textContent()} · Python Playground`);
+  // The scratchpad, search, back: all without loading a document.
+  await page.getByRole('link', { name: 'Scratchpad' }).click();
+  await page.waitForURL(`${site}#/scratch`);
+  await page.getByRole('searchbox').fill('chain');
+  await page.locator('#search-results a').first().click();
+  await page.waitForURL((url) => url.href.startsWith(site) && /^[a-z0-9-]+\/$/.test(url.pathname.slice(new URL(site).pathname.length)));
+  await page.goBack();
+  await page.waitForURL(`${site}#/scratch`);
+  assert.equal(await page.evaluate(() => window.sameDocument), true);
+  // A prose link written `#/topic/item` in the Markdown is a page URL.
+  await page.goto(`${site}contextlib/`);
+  await page.getByTestId('engine-status').waitFor();
+  const link = page.locator('.follow-ups a[href="contextlib/#patched-attributes"]');
+  await link.click();
+  await page.waitForURL(`${site}contextlib/#patched-attributes`);
+  // Run works on a page opened at its real URL.
+  const [[first]] = TOPICS.find((t) => t.id === 'contextlib').snippets;
+  const box = snippet(page, 'contextlib', first);
+  const previous = await runCode(box, 'print("page", 6 * 7)');
+  await finished(page, 'contextlib', first, previous);
+  assert.equal(await box.locator('.output .stream').textContent(), 'page 42\n');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the CSP refuses an injected inline script, and the app still runs', async () => {
+  const { page, context, errors } = await openPage(browser, `${site}enum/`);
+  const refused = [];
+  page.on('console', (msg) => { if (/Content Security Policy/.test(msg.text())) refused.push(msg.text()); });
+  await page.getByTestId('engine-status').filter({ hasText: 'Python ready' }).waitFor({ timeout: 60_000 });
+  const ran = await page.evaluate(async () => {
+    const violation = new Promise((ok) => document.addEventListener('securitypolicyviolation', (e) => ok(e.violatedDirective), { once: true }));
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.head.append(script);
+    return { directive: await violation, injected: window.injected === true };
+  });
+  assert.deepEqual(ran, { directive: 'script-src-elem', injected: false });
+  const basics = snippet(page, 'enum', 'basics');
+  const previous = await runCode(basics, 'print(6 * 7)');
+  await finished(page, 'enum', 'basics', previous);
+  assert.equal(await basics.locator('.output .stream').textContent(), '42\n');
+  // The only console errors are the refusal itself.
+  assert.equal(refused.length, 1);
+  assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(String(e))), []);
+  await context.close();
+});
+
+test('offline after one visit: every topic page loads from the cache, and runs', async () => {
+  const { page, context, errors } = await openPage(browser, `${site}enum/`);
+  await page.getByTestId('engine-status').filter({ hasText: 'Python ready' }).waitFor({ timeout: 60_000 });
+  await controlled(page);
+  await context.setOffline(true);
+  for (const topic of TOPICS) {
+    await page.goto(`${site}${topic.id}/`);
+    assert.equal(await page.locator('h1').first().textContent(), topic.title, topic.id);
+  }
+  const last = TOPICS.at(-1);
+  const [first] = last.snippets;
+  await page.goto(`${site}${last.id}/#${first[0]}`);
+  const box = snippet(page, last.id, first[0]);
+  const previous = await runCode(box, 'print("offline", 1 + 1)');
+  await finished(page, last.id, first[0], previous);
+  assert.equal(await box.locator('.output .stream').textContent(), 'offline 2\n');
+  // A page this build does not have: its 404, from the cache.
+  const missing = await page.goto(`${site}no-such-topic/`);
+  assert.equal(missing.status(), 404);
+  assert.deepEqual(errors.filter((e) => !String(e).includes('no-such-topic')), []);
+  await context.close();
+});
