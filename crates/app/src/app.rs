@@ -79,6 +79,7 @@ pub fn App() -> Html {
                 && document.body().is_some_and(|b| b.has_attribute("data-prerendered"))
                 && window.scroll_y().unwrap_or_default() > 0.0;
             if read {
+                restore_place();
                 return;
             }
             let target = route
@@ -139,6 +140,33 @@ pub fn App() -> Html {
         </ContextProvider<UseReducerHandle<Progress>>>
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
+    }
+}
+
+thread_local! {
+    /// The id of the first section on screen in the page written at build
+    /// time, and how far from the top of the viewport it was.
+    static PLACE: std::cell::Cell<Option<(String, f64)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Notes where the reader is in the page written at build time, before the
+/// app replaces it (crate::main).
+pub fn remember_place() {
+    let document = gloo::utils::document();
+    let Ok(sections) = document.query_selector_all("main [id]") else { return };
+    let place = (0..sections.length())
+        .filter_map(|i| sections.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|el| (el.id(), el.get_bounding_client_rect().top()))
+        .find(|&(_, top)| top >= 0.0);
+    PLACE.set(place);
+}
+
+/// Scrolls the app's render of the page so that the section noted by
+/// [`remember_place`] is where it was.
+fn restore_place() {
+    let Some((id, top)) = PLACE.take() else { return };
+    if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+        gloo::utils::window().scroll_by_with_x_and_y(0.0, el.get_bounding_client_rect().top() - top);
     }
 }
 

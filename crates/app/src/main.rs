@@ -25,5 +25,6 @@ fn main() {
         yew::Renderer::<components::embed_page::EmbedPage>::with_props(props).render();
         return;
     }
+    app::remember_place();
     yew::Renderer::<app::App>::new().render();
 }
