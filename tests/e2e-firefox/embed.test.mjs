@@ -89,7 +89,7 @@ test('a blog post on another origin with a strict CSP: embeds load, run, size th
     assert.equal(await textOf(second, `${code} .output .stream`), 'hi from the blog\n');
 
     // "Open in playground" points at the full page on the playground's own origin.
-    assert.equal(await attributeOf(first, 'a.open', 'href'), `${site.url}#/enum/basics`);
+    assert.equal(await attributeOf(first, 'a.open', 'href'), `${site.url}enum/#basics`);
     await page.screenshot({ path: `${ARTIFACTS}firefox-embed-blog.png`, fullPage: true });
     assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), []);
   } finally {

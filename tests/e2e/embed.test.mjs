@@ -124,11 +124,11 @@ test('a blog post on another origin with a strict CSP: embeds load lazily, run, 
 
   // "Open in playground": the full page, absolute, in a new tab.
   const open = first.locator('a.open');
-  assert.equal(await open.getAttribute('href'), `${site.url}#/enum/basics`);
+  assert.equal(await open.getAttribute('href'), `${site.url}enum/#basics`);
   assert.equal(await open.getAttribute('target'), '_blank');
   assert.equal(await open.getAttribute('rel'), 'noopener');
   const [popup] = await Promise.all([page.context().waitForEvent('page'), open.click()]);
-  await popup.waitForURL(`${site.url}#/enum/basics`);
+  await popup.waitForURL(`${site.url}enum/#basics`);
   await popup.locator('.layout').waitFor();
   await popup.close();
 

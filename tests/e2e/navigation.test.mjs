@@ -38,7 +38,7 @@ test('search finds a topic by a word only its prose has; / focuses, Enter opens'
   assert.equal(await results.count(), 1);
   assert.match(await results.first().textContent(), /acknowledging/);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash.startsWith('#/tcp-and-udp'));
+  await page.waitForFunction(() => location.pathname.endsWith('/tcp-and-udp/'));
   await page.getByRole('heading', { level: 1, name: /TCP/ }).waitFor();
   await page.locator('#search-results').waitFor({ state: 'hidden', timeout: 2000 });
 
@@ -60,7 +60,7 @@ test('search finds a topic by a word only its prose has; / focuses, Enter opens'
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await page.waitForFunction((href) => location.hash === href, second);
+  await page.waitForFunction((href) => location.href === new URL(href, document.baseURI).href, second);
 
   // "/" typed in the code editor is code, not a shortcut.
   await page.goto(`${site.url}#/enum`);
@@ -80,7 +80,7 @@ test('the results page is deep-linkable', async () => {
   const links = page.locator('.search-list a');
   assert.ok((await links.count()) >= 2);
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.ok(hrefs.some((h) => h.startsWith('#/sorting-and-heapq')), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h.startsWith('sorting-and-heapq/')), hrefs.join(' '));
   assert.deepEqual(errors, []);
 });
 
@@ -185,7 +185,7 @@ test('on a phone the sidebar hides behind the Menu button', async () => {
   assert.ok(await nav.isVisible());
   await page.screenshot({ path: `${ARTIFACTS}phone-menu.png` });
   await nav.getByRole('link', { name: 'Collections' }).click();
-  await page.waitForFunction(() => location.hash === '#/collections');
+  await page.waitForFunction(() => location.pathname.endsWith('/collections/'));
   assert.equal(await nav.isVisible(), false, 'following a link closes the menu');
   // Nothing is wider than the screen.
   assert.ok(await page.evaluate(() => document.querySelector('.content').getBoundingClientRect().right <= innerWidth + 1));
