@@ -91,7 +91,9 @@ test('each page has its title, description, canonical link, social tags, lang an
     };
   });
   // The site URL is a build setting (PYPLAY_SITE_URL); the test reads it back from the sitemap.
-  const sitemap = await (await page.goto(`${site}sitemap.xml`)).text();
+  const sitemapResponse = await page.request.get(`${site}sitemap.xml`);
+  assert.match(sitemapResponse.headers()['content-type'], /xml/);
+  const sitemap = await sitemapResponse.text();
   const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   const base = locs[0];
   assert.ok(/^https?:\/\/.+\/$/.test(base), base);
@@ -115,13 +117,14 @@ test('each page has its title, description, canonical link, social tags, lang an
   assert.ok(home.description.length > 40 && home.csp);
   // The sitemap: the home page and every topic; robots.txt names it.
   assert.deepEqual(locs, [base, ...TOPICS.map((t) => `${base}${t.id}/`)]);
-  const robots = await (await page.goto(`${site}robots.txt`)).text();
+  const robots = await (await page.request.get(`${site}robots.txt`)).text();
   assert.match(robots, /^User-agent: \*$/m);
   assert.ok(robots.includes(`Sitemap: ${base}sitemap.xml`), robots);
-  // A missing page: the host's 404 with a link home.
-  const missing = await page.goto(`${site}no-such-topic/deeper/`);
-  assert.equal(missing.status(), 404);
+  // The page a host serves for a missing one (at any depth): a link home.
+  assert.equal((await page.goto(`${site}no-such-topic/deeper/`)).status(), 404);
+  await page.goto(`${site}404.html`);
   assert.equal(await page.locator('a').getAttribute('href'), base);
+  assert.equal(await page.locator('h1').textContent(), 'Page not found');
   await context.close();
 });
 
