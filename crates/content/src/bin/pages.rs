@@ -99,7 +99,7 @@ impl Shell {
         let charset = html.find("<meta charset").ok_or("index.html has no <meta charset>")?;
         let charset_end = charset + html[charset..].find('>').ok_or("unclosed <meta charset")? + 1;
         let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
-        let body_open = html.find("<body").ok_or("index.html has no <body>")?;
+        let body_open = head_end + html[head_end..].find("<body").ok_or("index.html has no <body>")?;
         let body_start = body_open + html[body_open..].find('>').ok_or("unclosed <body")? + 1;
         let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
         if html[..head_end].contains("<title") || html[..head_end].contains("name=\"description\"") {
@@ -431,7 +431,7 @@ mod tests {
     /// and its inline module loader.
     const TRUNK: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  \
         <link rel=\"stylesheet\" href=\"./style-abc.css\">\n  <script src=\"theme.js\"></script>\n  \
-        <script type=\"module\">\nimport init from './app-abc.js';\nawait init('./app-abc_bg.wasm');\n</script>\n\
+        <!-- not the <body> -->\n  <script type=\"module\">\nimport init from './app-abc.js';\nawait init('./app-abc_bg.wasm');\n</script>\n\
         </head>\n<body>\n  <noscript>Reading works without JavaScript.</noscript>\n</body>\n</html>\n";
 
     #[test]
@@ -472,7 +472,8 @@ mod tests {
         );
         assert!(head.contains("<meta name=\"twitter:card\" content=\"summary\">"));
         assert!(!head.contains("import init"), "no inline script");
-        let body = &html[html.find("<body").unwrap()..];
+        let body = &html[html.find("<body data-prerendered=\"topic\">").unwrap()..];
+        assert!(!body.contains("not the"), "a comment in the head is no part of the body");
         assert!(body.contains("<noscript>Reading works without JavaScript.</noscript>"));
         assert!(body.contains(&format!("<h1>{}</h1>", esc(topic.title))));
         for s in topic.snippets {
