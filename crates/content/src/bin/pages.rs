@@ -341,7 +341,7 @@ fn code_block(code: &str) -> String {
 /// The app's frame (crates/app/src/app.rs and components/sidebar.rs) around `main`.
 fn layout(current: Option<&Topic>, main: &str) -> String {
     let mut out = format!(
-        "<div class=\"layout\">\n<header class=\"topbar\">\n<a class=\"brand\" href=\"./\">{}</a>\n\
+        "<div class=\"layout static\">\n<header class=\"topbar\">\n<a class=\"brand\" href=\"./\">{}</a>\n\
          <a class=\"scratch-link\" href=\"#/scratch\">{}</a>\n<a class=\"progress-link\" href=\"#/progress\">{}</a>\n</header>\n\
          <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{}\">\n",
         esc(ui::SITE_NAME),
