@@ -154,8 +154,8 @@ pub fn SearchBox() -> Html {
                 ref={input}
                 type="search"
                 class="search-input"
-                placeholder="Search  /"
-                aria-label="Search the lessons"
+                placeholder={pyplay_content::ui::SEARCH_PLACEHOLDER}
+                aria-label={pyplay_content::ui::SEARCH_LABEL}
                 aria-controls="search-results"
                 aria-keyshortcuts="/"
                 autocomplete="off"

@@ -341,10 +341,16 @@ fn code_block(code: &str) -> String {
 /// The app's frame (crates/app/src/app.rs and components/sidebar.rs) around `main`.
 fn layout(current: Option<&Topic>, main: &str) -> String {
     let mut out = format!(
-        "<div class=\"layout static\">\n<header class=\"topbar\">\n<a class=\"brand\" href=\"./\">{}</a>\n\
+        "<div class=\"layout static\">\n<header class=\"topbar\">\n\
+         <button type=\"button\" class=\"menu-toggle needs-js\" aria-controls=\"sidebar\" aria-expanded=\"false\">{}</button>\n\
+         <a class=\"brand\" href=\"./\">{}</a>\n\
+         <div class=\"search needs-js\" role=\"search\"><input type=\"search\" class=\"search-input\" placeholder=\"{}\" aria-label=\"{}\" readonly></div>\n\
          <a class=\"scratch-link\" href=\"#/scratch\">{}</a>\n<a class=\"progress-link\" href=\"#/progress\">{}</a>\n</header>\n\
          <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{}\">\n",
+        esc(ui::MENU),
         esc(ui::SITE_NAME),
+        esc(ui::SEARCH_PLACEHOLDER),
+        esc(ui::SEARCH_LABEL),
         esc(ui::SCRATCHPAD),
         esc(ui::PROGRESS),
         esc(ui::TOPICS),
