@@ -168,7 +168,12 @@ impl Route {
 /// Whether an absolute link to `href` is a page of the app, which it can
 /// show without loading a document: the root page or a topic page.
 pub fn is_app_page(href: &str) -> bool {
-    let Some(path) = href.split('#').next().unwrap_or_default().strip_prefix(&site_root()) else {
+    app_page_under(&site_root(), href)
+}
+
+/// [`is_app_page`] for the site at `root` (absolute, ending with `/`).
+fn app_page_under(root: &str, href: &str) -> bool {
+    let Some(path) = href.split('#').next().unwrap_or_default().strip_prefix(root) else {
         return false;
     };
     path.is_empty()
@@ -317,6 +322,32 @@ mod tests {
         assert!(topic.follow_ups_html.unwrap_or_default().contains(link));
         let r = Route::parse("contextlib/", "#patched-attributes");
         assert_eq!((r.topic.as_str(), r.snippet.as_deref()), ("contextlib", Some("patched-attributes")));
+    }
+
+    #[test]
+    fn links_the_app_follows_in_place() {
+        let root = "https://x.org/py/";
+        for href in [
+            "https://x.org/py/",
+            "https://x.org/py/#/scratch",
+            "https://x.org/py/index.html",
+            "https://x.org/py/enum/",
+            "https://x.org/py/enum/#basics?code=x",
+        ] {
+            assert!(app_page_under(root, href), "{href}");
+        }
+        for href in [
+            "https://x.org/py/enum",
+            "https://x.org/py/no-such-topic/",
+            "https://x.org/py/sitemap.xml",
+            "https://x.org/py/embed.js",
+            "https://x.org/other/enum/",
+            "https://y.org/py/enum/",
+            "https://x.org/py/?embed#/enum",
+            "data:application/json,{}",
+        ] {
+            assert!(!app_page_under(root, href), "{href}");
+        }
     }
 
     #[test]
