@@ -165,6 +165,16 @@ impl Route {
     }
 }
 
+/// The share link to `code` at `path` (`scratch`, `topic/snippet`): the
+/// page's own URL with the code in its fragment (`topic/#snippet?code=…`).
+pub fn share_url(path: &str, code: &str) -> String {
+    share_url_under(&site_root(), path, code)
+}
+
+fn share_url_under(root: &str, path: &str, code: &str) -> String {
+    format!("{root}{}", Route::parse("", &crate::share::fragment(path, code)).url())
+}
+
 /// Whether an absolute link to `href` is a page of the app, which it can
 /// show without loading a document: the root page or a topic page.
 pub fn is_app_page(href: &str) -> bool {
@@ -322,6 +332,19 @@ mod tests {
         assert!(topic.follow_ups_html.unwrap_or_default().contains(link));
         let r = Route::parse("contextlib/", "#patched-attributes");
         assert_eq!((r.topic.as_str(), r.snippet.as_deref()), ("contextlib", Some("patched-attributes")));
+    }
+
+    #[test]
+    fn share_links_are_page_urls() {
+        let root = "https://x.org/py/";
+        let code = crate::share::encode("print(1)");
+        assert_eq!(
+            share_url_under(root, "enum/basics", "print(1)"),
+            format!("{root}enum/#basics?code={code}")
+        );
+        assert_eq!(share_url_under(root, SCRATCH, "print(1)"), format!("{root}#/scratch?code={code}"));
+        let r = Route::parse("enum/", &format!("#basics?code={code}"));
+        assert_eq!(crate::share::decode(r.code.as_deref().unwrap()).as_deref(), Ok("print(1)"));
     }
 
     #[test]

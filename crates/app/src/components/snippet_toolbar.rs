@@ -5,7 +5,7 @@ use gloo::timers::callback::Timeout;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::{clipboard, components::elapsed::Elapsed, share};
+use crate::{clipboard, components::elapsed::Elapsed};
 
 #[derive(PartialEq, Properties)]
 pub struct SnippetToolbarProps {
@@ -65,11 +65,9 @@ fn show_for(copied: &UseStateHandle<Copied>, result: Copied, ms: u32) {
     Timeout::new(ms, move || copied.set(Copied::Nothing)).forget();
 }
 
-/// The share link for `code` at `path`: this page with a `#/path?code=…` fragment.
+/// The share link for `code` at `path` (crate::route::share_url).
 fn share_link(path: &str, code: &str) -> String {
-    let page = gloo::utils::window().location().href().unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default();
-    format!("{page}{}", share::fragment(path, code))
+    crate::route::share_url(path, code)
 }
 
 #[component]
