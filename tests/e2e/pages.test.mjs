@@ -204,19 +204,23 @@ test('the app takes a topic page over, follows links in place, and keeps the sub
   await context.close();
 });
 
-test('the CSP refuses an injected inline script, and the app still runs', async () => {
-  const { page, context, errors } = await openPage(browser, `${site}enum/`);
-  const refused = [];
-  page.on('console', (msg) => { if (/Content Security Policy/.test(msg.text())) refused.push(msg.text()); });
-  await page.getByTestId('engine-status').filter({ hasText: 'Python ready' }).waitFor({ timeout: 60_000 });
-  const ran = await page.evaluate(async () => {
+/** Adds an inline script to the page: what the CSP said, and whether it ran. */
+function injectInlineScript(page) {
+  return page.evaluate(async () => {
     const violation = new Promise((ok) => document.addEventListener('securitypolicyviolation', (e) => ok(e.violatedDirective), { once: true }));
     const script = document.createElement('script');
     script.textContent = 'window.injected = true';
     document.head.append(script);
     return { directive: await violation, injected: window.injected === true };
   });
-  assert.deepEqual(ran, { directive: 'script-src-elem', injected: false });
+}
+
+test('the CSP refuses an injected inline script, and the app still runs', async () => {
+  const { page, context, errors } = await openPage(browser, `${site}enum/`);
+  const refused = [];
+  page.on('console', (msg) => { if (/Content Security Policy/.test(msg.text())) refused.push(msg.text()); });
+  await page.getByTestId('engine-status').filter({ hasText: 'Python ready' }).waitFor({ timeout: 60_000 });
+  assert.deepEqual(await injectInlineScript(page), { directive: 'script-src-elem', injected: false });
   const basics = snippet(page, 'enum', 'basics');
   const previous = await runCode(basics, 'print(6 * 7)');
   await finished(page, 'enum', 'basics', previous);
@@ -248,9 +252,11 @@ test('offline after one visit: every topic page loads from the cache, and runs',
   await finished(page, last.id, first[0], previous);
   assert.equal(await box.locator('.output .stream').textContent(), 'offline 2\n');
   await ready(page);
+  // The page from the cache keeps its CSP.
+  assert.deepEqual(await injectInlineScript(page), { directive: 'script-src-elem', injected: false });
   // A page this build does not have: its 404, from the cache.
   const missing = await page.goto(`${site}no-such-topic/`);
   assert.equal(missing.status(), 404);
-  assert.deepEqual(errors.filter((e) => !String(e).includes('no-such-topic')), []);
+  assert.deepEqual(errors.filter((e) => !/no-such-topic|Content Security Policy/.test(String(e))), []);
   await context.close();
 });
