@@ -6,7 +6,7 @@
 //
 // Usage: node tests/bench/lighthouse.mjs [runs=3] [--dist=dir] [--pages=enum/,./,#/scratch]
 //   (npm run bench:lighthouse)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,11 +47,13 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const out = join(work, `run-${runs.length}.json`);
-      const r = spawnSync(LIGHTHOUSE, [
+      // Not spawnSync: the server runs in this process's event loop.
+      const status = await new Promise((ok, fail) => spawn(LIGHTHOUSE, [
         url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${out}`,
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-      ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: CHROMIUM } });
-      if (r.status !== 0) throw new Error(`lighthouse failed on ${url}`);
+      ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: CHROMIUM } })
+        .on('error', fail).on('exit', ok));
+      if (status !== 0) throw new Error(`lighthouse failed on ${url}`);
       const lhr = JSON.parse(readFileSync(out, 'utf8'));
       const audit = (id) => lhr.audits[id].numericValue;
       runs.push({
