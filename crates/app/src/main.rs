@@ -15,6 +15,7 @@ mod runner;
 mod service_worker;
 mod share;
 mod storage;
+mod visualize;
 
 fn main() {
     let location = gloo::utils::window().location();
