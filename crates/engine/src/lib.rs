@@ -25,9 +25,9 @@ pub use check::CheckOutcome;
 pub use output_cap::{HEAD_BYTES, TAIL_BYTES};
 pub use pyplay_protocol::{CheckResult, CheckSpec, PyError, Stream};
 pub use stdlib::PackFetcher;
-pub use trace::TraceOutcome;
 #[cfg(not(target_arch = "wasm32"))]
 pub use stdlib::bundled as bundled_packs;
+pub use trace::TraceOutcome;
 
 /// File name the user's code runs under; tracebacks show it.
 pub const MAIN_FILE: &str = "main.py";

@@ -38,7 +38,9 @@ fn programs() -> Vec<(String, String)> {
     paths.sort();
     let mut found: Vec<(String, String)> = paths
         .iter()
-        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), fs::read_to_string(path).unwrap()))
+        .map(|path| {
+            (path.file_stem().unwrap().to_string_lossy().into_owned(), fs::read_to_string(path).unwrap())
+        })
         .collect();
     let lessons = fs::read_to_string(dir().join("lessons.txt")).unwrap();
     for line in lessons.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -92,7 +94,9 @@ fn traces_match_cpython() {
         let outcome = engine.trace_with(source, STDIN, max_steps(source), Box::new(|_| {}));
         let ours = outcome.trace;
         match reasons.remove(name) {
-            None if ours != cpython => failures.push(format!("{name}: {}", first_difference(&ours, &cpython))),
+            None if ours != cpython => {
+                failures.push(format!("{name}: {}", first_difference(&ours, &cpython)))
+            }
             None => {}
             Some(_) if ours == cpython => failures.push(format!("{name}: listed as different, but matches")),
             Some(reason) => {
@@ -111,7 +115,13 @@ fn traces_match_cpython() {
     for name in reasons.keys() {
         failures.push(format!("{name}: listed in known-differences.toml, but no such program"));
     }
-    assert!(failures.is_empty(), "{} of {} traces differ:\n{}", failures.len(), programs.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} traces differ:\n{}",
+        failures.len(),
+        programs.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]

@@ -28,7 +28,8 @@ fn heading(id: u32, object: &HeapObject) -> String {
 #[component]
 pub fn TraceHeap(props: &TraceHeapProps) -> Html {
     let step = &props.step;
-    let value = |v: &pyplay_protocol::trace::Value| html! { <TraceValue value={v.clone()} step={step.clone()} /> };
+    let value =
+        |v: &pyplay_protocol::trace::Value| html! { <TraceValue value={v.clone()} step={step.clone()} /> };
     html! {
         <div class="trace-heap">
             <h4>{ "Objects" }</h4>

@@ -22,10 +22,20 @@ pub fn arrow(from: (f64, f64), left: f64, right: f64, top: f64) -> Arrow {
     let y2 = top + 12.0;
     if x1 < left {
         let bend = ((left - x1) / 2.0).max(20.0);
-        Arrow { path: format!("M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {left:.1},{y2:.1}", x1 + bend, left - bend), head: (left, y2) }
+        Arrow {
+            path: format!(
+                "M{x1:.1},{y1:.1} C{:.1},{y1:.1} {:.1},{y2:.1} {left:.1},{y2:.1}",
+                x1 + bend,
+                left - bend
+            ),
+            head: (left, y2),
+        }
     } else {
         let out = right + 24.0 + (y1 - y2).abs().min(120.0) / 6.0;
-        Arrow { path: format!("M{x1:.1},{y1:.1} C{out:.1},{y1:.1} {out:.1},{y2:.1} {right:.1},{y2:.1}"), head: (right, y2) }
+        Arrow {
+            path: format!("M{x1:.1},{y1:.1} C{out:.1},{y1:.1} {out:.1},{y2:.1} {right:.1},{y2:.1}"),
+            head: (right, y2),
+        }
     }
 }
 
