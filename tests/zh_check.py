@@ -19,6 +19,11 @@ code blocks and `#/…` link targets exactly; be mostly Chinese (CJK
 characters at least a third of the letters, after code and links are
 taken out); never use a spelling that crates/content/zh/glossary.toml says
 to avoid. Without --all, topics not yet translated are listed, not failed.
+
+The content build enforces the same rules (crates/content/build/check.rs,
+tested by `cargo test -p pyplay-content`): a missing or broken Chinese
+text fails the build. This script is the quick check for translators, with
+no Rust toolchain; keep the two in step.
 """
 
 import pathlib
