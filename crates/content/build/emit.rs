@@ -42,10 +42,10 @@ fn emit_topic(out: &mut String, topic: &Topic, differences: &BTreeMap<&str, &Dif
     let f = &topic.file;
     let intro = render(&f.intro);
     let fixes = f.article_fixes.as_deref().map(render);
-    let follow_ups = f.follow_ups.as_deref().map(|m| render(m).html);
+    let follow_ups = f.follow_ups.as_deref().map(render);
     writeln!(
         out,
-        "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, intro_text: {}, article_fixes_html: {:?}, article_fixes_text: {:?}, follow_ups_html: {:?}, zh: {}, snippets: &[",
+        "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, intro_text: {}, article_fixes_html: {:?}, article_fixes_text: {:?}, follow_ups_html: {:?}, follow_ups_text: {:?}, zh: {}, snippets: &[",
         lit(&topic.id),
         lit(&f.title),
         lit(&f.summary),
@@ -53,7 +53,8 @@ fn emit_topic(out: &mut String, topic: &Topic, differences: &BTreeMap<&str, &Dif
         lit(&intro.text),
         fixes.as_ref().map(|r| &r.html),
         fixes.as_ref().map(|r| &r.text),
-        follow_ups,
+        follow_ups.as_ref().map(|r| &r.html),
+        follow_ups.as_ref().map(|r| &r.text),
         topic_texts(topic.zh.as_ref().expect("checked")),
     )
     .unwrap();
@@ -77,16 +78,17 @@ fn emit_topic(out: &mut String, topic: &Topic, differences: &BTreeMap<&str, &Dif
 fn topic_texts(zh_file: &ZhTopicFile) -> String {
     let intro = render(zh(zh_file.intro.as_ref()));
     let fixes = zh_file.article_fixes.as_deref().map(render);
-    let follow_ups = zh_file.follow_ups.as_deref().map(|m| render(m).html);
+    let follow_ups = zh_file.follow_ups.as_deref().map(render);
     format!(
-        "TopicTexts {{ title: {}, summary: {}, intro_html: {}, intro_text: {}, article_fixes_html: {:?}, article_fixes_text: {:?}, follow_ups_html: {:?} }}",
+        "TopicTexts {{ title: {}, summary: {}, intro_html: {}, intro_text: {}, article_fixes_html: {:?}, article_fixes_text: {:?}, follow_ups_html: {:?}, follow_ups_text: {:?} }}",
         lit(zh(zh_file.title.as_ref())),
         lit(zh(zh_file.summary.as_ref())),
         lit(&intro.html),
         lit(&intro.text),
         fixes.as_ref().map(|r| &r.html),
         fixes.as_ref().map(|r| &r.text),
-        follow_ups,
+        follow_ups.as_ref().map(|r| &r.html),
+        follow_ups.as_ref().map(|r| &r.text),
     )
 }
 

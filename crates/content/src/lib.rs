@@ -33,6 +33,8 @@ pub struct Topic {
     /// Follow-up questions an interviewer would ask next, briefly answered,
     /// as HTML; shown after the snippets.
     pub follow_ups_html: Option<&'static str>,
+    /// `follow_ups` as plain text, for search.
+    pub follow_ups_text: Option<&'static str>,
     /// The texts above in Chinese; read either through [`Topic::texts`].
     pub zh: TopicTexts,
     pub snippets: &'static [Snippet],

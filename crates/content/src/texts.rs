@@ -73,6 +73,7 @@ pub struct TopicTexts {
     pub article_fixes_html: Option<&'static str>,
     pub article_fixes_text: Option<&'static str>,
     pub follow_ups_html: Option<&'static str>,
+    pub follow_ups_text: Option<&'static str>,
 }
 
 /// A snippet's texts in one language; see [`Snippet`].
@@ -121,6 +122,7 @@ impl Topic {
                 article_fixes_html: self.article_fixes_html,
                 article_fixes_text: self.article_fixes_text,
                 follow_ups_html: self.follow_ups_html,
+                follow_ups_text: self.follow_ups_text,
             },
             Lang::Zh => self.zh,
         }
