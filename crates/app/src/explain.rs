@@ -96,6 +96,43 @@ pub fn explain(error: &PyError, lang: Lang) -> Option<Explanation> {
             ),
         ),
         "AssertionError" => assertion_error(&e, zh),
+        "EOFError" => pick(
+            zh,
+            (
+                fill("`input()` found nothing left to read.", &[]),
+                fill(
+                    "Type the program's input in the stdin box before Run, one line for each `input()` call; or answer in the output when the program asks.",
+                    &[],
+                ),
+            ),
+            (
+                fill("`input()` 已经没有可读的内容了。", &[]),
+                fill(
+                    "运行前在 stdin 输入框中填好程序要读取的内容，每次调用 `input()` 读一行；或者在程序提问时直接在输出区回答。",
+                    &[],
+                ),
+            ),
+        ),
+        "RuntimeError" if e.message.contains("generator raised StopIteration") => pick(
+            zh,
+            (
+                fill(
+                    "A generator let a `StopIteration` escape, usually from a `next()` call inside it; Python turns that into this error.",
+                    &[],
+                ),
+                fill(
+                    "Catch it where `next()` is called and `return` instead, or use `next(it, default)`.",
+                    &[],
+                ),
+            ),
+            (
+                fill(
+                    "生成器内部漏出了一个 `StopIteration`（通常来自其中的 `next()` 调用），Python 把它变成了这个异常。",
+                    &[],
+                ),
+                fill("在调用 `next()` 的地方捕获它并改为 `return`，或者使用 `next(it, default)`。", &[]),
+            ),
+        ),
         "FileNotFoundError" => file_not_found(&e, zh),
         _ => return None,
     };
@@ -1011,6 +1048,8 @@ mod tests {
         ("AssertionError", ""),
         ("AssertionError", "total must be positive"),
         ("FileNotFoundError", "[Errno 2] No such file or directory: 'data.txt'"),
+        ("EOFError", "EOF when reading a line"),
+        ("RuntimeError", "generator raised StopIteration"),
     ];
 
     #[test]
@@ -1049,6 +1088,7 @@ mod tests {
         }
         assert_eq!(explain(&error("json.decoder.JSONDecodeError", "x"), Lang::En), None);
         assert_eq!(explain(&error("KeyboardInterrupt", ""), Lang::Zh), None);
+        assert_eq!(explain(&error("RuntimeError", "something else"), Lang::En), None);
     }
 
     #[test]

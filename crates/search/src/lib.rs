@@ -182,7 +182,7 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 
 /// About EXCERPT characters of `text` with the match near the start, cut at spaces.
 fn window(text: &str, at: usize) -> String {
-    let mut start = text[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let mut start = nth_column(text[..at].char_indices().rev(), 40).unwrap_or(0);
     if start > 0 {
         start = text[start..at].find(' ').map_or(start, |s| start + s + 1);
     }
@@ -190,15 +190,29 @@ fn window(text: &str, at: usize) -> String {
     if start > 0 { format!("…{body}") } else { body }
 }
 
-/// At most about `max` characters, cut after a whole word, with "…" if cut.
+/// At most about `max` columns, cut after a whole word, with "…" if cut.
 fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
+    match nth_column(text.char_indices(), max) {
         None => text.to_string(),
-        Some((end, _)) => {
+        Some(end) => {
             let cut = text[..end].rfind(' ').filter(|&i| i > end / 2).unwrap_or(end);
             format!("{}…", text[..cut].trim_end())
         }
     }
+}
+
+/// The offset of the first character past `columns` columns, counting a
+/// CJK character (or full-width punctuation) as two: Chinese excerpts are
+/// then as wide on screen as English ones.
+fn nth_column(mut chars: impl Iterator<Item = (usize, char)>, columns: usize) -> Option<usize> {
+    let mut used = 0;
+    chars.find_map(|(i, c)| {
+        let wide = text::is_cjk(c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c);
+        used += if wide { 2 } else { 1 };
+        (used > columns).then_some(i)
+    })
 }
 
 #[cfg(test)]
@@ -337,6 +351,9 @@ mod tests {
             assert!(h.excerpt.chars().count() <= EXCERPT + 2, "{}", h.excerpt);
             assert!(!h.excerpt.contains('<'), "no HTML left: {}", h.excerpt);
         }
+        for h in search_in("生成器", Lang::Zh) {
+            assert!(nth_column(h.excerpt.char_indices(), EXCERPT + 2).is_none(), "{}", h.excerpt);
+        }
         let h = &search("heappush")[0];
         assert!(h.excerpt.to_lowercase().contains("heappush"), "{}", h.excerpt);
     }
@@ -348,5 +365,6 @@ mod tests {
         let w = window(&text, 400);
         assert!(w.starts_with('…'));
         assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("生成器是一种迭代器", 6), "生成器…");
     }
 }
