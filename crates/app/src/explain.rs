@@ -30,7 +30,7 @@ pub fn explain(error: &PyError, lang: Lang) -> Option<Explanation> {
         Error { kind: &error.kind, message: &error.message, traceback: &error.traceback, line: error.line };
     let zh = lang == Lang::Zh;
     let (what, fix) = match e.kind {
-        "NameError" if e.message.contains("free variable") => unbound(&e, zh),
+        "NameError" if e.message.contains("free variable") => free_variable(&e, zh),
         "NameError" => name_error(&e, zh),
         "UnboundLocalError" => unbound(&e, zh),
         "AttributeError" => attribute_error(&e, zh),
@@ -316,6 +316,27 @@ fn unbound(e: &Error, zh: bool) -> Texts {
     )
 }
 
+fn free_variable(e: &Error, zh: bool) -> Texts {
+    let name = quoted(e.message).into_iter().next().unwrap_or("?");
+    pick(
+        zh,
+        (
+            fill(
+                "An inner function reads {} from the function around it, but there {} has no value yet: the outer function assigns it only later.",
+                &[name, name],
+            ),
+            fill("Assign {} in the outer function before the inner function is called.", &[name]),
+        ),
+        (
+            fill(
+                "内层函数读取了外层函数中的 {}，但那里的 {} 还没有值：外层函数要到后面才给它赋值。",
+                &[name, name],
+            ),
+            fill("在调用内层函数之前，先在外层函数中给 {} 赋值。", &[name]),
+        ),
+    )
+}
+
 fn attribute_error(e: &Error, zh: bool) -> Texts {
     let m = e.message;
     let names = quoted(m);
@@ -340,6 +361,12 @@ fn attribute_error(e: &Error, zh: bool) -> Texts {
     let fix = match e.suggestion() {
         Some(right) if zh => fill("你是不是想写 {}？", &[right]),
         Some(right) => fill("Did you mean {}?", &[right]),
+        None if m.starts_with("module ") || m.starts_with("type object ") => one(
+            zh,
+            "Check the spelling and the capitals: `dir({})` lists every attribute it has.",
+            "检查拼写和大小写：`dir({})` 会列出它拥有的全部属性。",
+            &[owner],
+        ),
         None if m.starts_with("'NoneType' object") => one(
             zh,
             "Find where the value came from: return a value from your function, or keep using the object itself after an in-place method (`items.sort()`, then `items`; or `sorted(items)`).",
@@ -411,7 +438,14 @@ fn index_error(e: &Error, zh: bool) -> Texts {
             )
         }
     };
-    let fix = if zh {
+    let fix = if m.contains("pop from empty") {
+        one(
+            zh,
+            "Check that it is not empty before popping: `if items:`, or `while items:` to pop until it is.",
+            "弹出之前先检查它是否为空：`if items:`，或者用 `while items:` 一直弹出到空为止。",
+            &[],
+        )
+    } else if zh {
         fill(
             "在这一行之前打印 `len(...)` 和索引看看。循环时直接遍历元素（`for item in items`），不要自己数下标；一直数到 `len(items)` 的循环会多走一步。",
             &[],
@@ -519,7 +553,7 @@ fn type_error(e: &Error, zh: bool) -> Texts {
             zh,
             (
                 fill(
-                    "A `for` loop (or `list()`, unpacking, `in`) needs an iterable, and a {} is not one.",
+                    "A `for` loop (or `list()`, unpacking, `in`) needs an iterable, and a value of type {} is not one.",
                     &[first],
                 ),
                 fill(
@@ -528,7 +562,10 @@ fn type_error(e: &Error, zh: bool) -> Texts {
                 ),
             ),
             (
-                fill("`for` 循环（以及 `list()`、解包、`in`）需要一个可迭代对象，而 {} 不是。", &[first]),
+                fill(
+                    "`for` 循环（以及 `list()`、解包、`in`）需要一个可迭代对象，而 {} 类型的值不是。",
+                    &[first],
+                ),
                 fill("要重复 `n` 次，就遍历 `range(n)`；否则请确认这个值是你以为的那个容器。", &[]),
             ),
         );
@@ -935,14 +972,14 @@ fn file_not_found(e: &Error, zh: bool) -> Texts {
         (
             fill("There is no file named {}.", &[file]),
             fill(
-                "The playground cannot see the files on your computer: its file system lives in memory and starts empty on every run. Write the file earlier in the same program (`open('{}', 'w')`), or keep the data in a string and read it with `io.StringIO`.",
+                "The playground cannot see the files on your computer: its file system lives in memory and is reset before every run. Write the file earlier in the same program (`open('{}', 'w')`), or keep the data in a string and read it with `io.StringIO`.",
                 &[file],
             ),
         ),
         (
             fill("没有名为 {} 的文件。", &[file]),
             fill(
-                "这里看不到你电脑上的文件：它的文件系统在内存中，每次运行开始时都是空的。可以先在同一段程序里写出这个文件（`open('{}', 'w')`），或者把数据放在字符串里，用 `io.StringIO` 读取。",
+                "这里看不到你电脑上的文件：它的文件系统在内存中，每次运行前都会重置。可以先在同一段程序里写出这个文件（`open('{}', 'w')`），或者把数据放在字符串里，用 `io.StringIO` 读取。",
                 &[file],
             ),
         ),
@@ -1117,7 +1154,7 @@ mod tests {
     fn names_from_the_message_appear_as_code() {
         assert!(en("UnboundLocalError", CASES[4].1).contains("assigns to count somewhere"));
         assert!(en("UnboundLocalError", CASES[4].1).contains("global count"));
-        assert!(en("NameError", CASES[5].1).contains("treats x as a local variable"));
+        assert!(en("NameError", CASES[5].1).contains("reads x from the function around it"));
         assert!(
             en("AttributeError", CASES[6].1)
                 .contains("type str has no attribute or method uper. | Did you mean upper?")
@@ -1151,7 +1188,9 @@ mod tests {
             en("AssertionError", "total must be positive").contains("Its message: total must be positive")
         );
         assert!(zh("FileNotFoundError", CASES[48].1).starts_with("没有名为 data.txt 的文件。"));
-        assert!(en("FileNotFoundError", CASES[48].1).contains("starts empty on every run"));
+        assert!(en("FileNotFoundError", CASES[48].1).contains("is reset before every run"));
+        assert!(en("IndexError", "pop from empty list").contains("if items:"));
+        assert!(en("AttributeError", CASES[8].1).contains("dir(math) lists every attribute"));
     }
 
     #[test]
