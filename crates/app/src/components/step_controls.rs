@@ -25,7 +25,7 @@ pub fn StepControls(props: &StepControlsProps) -> Html {
     html! {
         <div class="step-controls">
             <button class="step-first" onclick={go(0)} disabled={at_start} aria-label="First step">{ "⏮" }</button>
-            <button class="step-prev" onclick={go(props.index.saturating_sub(1))} disabled={at_start} aria-label="Previous step">{ "◀ Prev" }</button>
+            <button class="step-prev" onclick={go(props.index.saturating_sub(1))} disabled={at_start} aria-label="Previous step">{ "◀ Previous" }</button>
             <input
                 class="step-slider"
                 type="range"

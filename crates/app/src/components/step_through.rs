@@ -87,7 +87,8 @@ pub fn StepThrough(props: &StepThroughProps) -> Html {
                 </div>
                 <div class="step-printed">
                     <h4>{ "Printed so far" }</h4>
-                    <pre>{ props.trace.printed_by(index).to_string() }</pre>
+                    // Focusable: it scrolls once the output is long.
+                    <pre tabindex="0">{ props.trace.printed_by(index).to_string() }</pre>
                 </div>
             } else {
                 <p class="step-event">{ "Nothing ran: the program stopped before its first line." }</p>
