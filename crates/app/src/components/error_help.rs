@@ -26,10 +26,12 @@ pub fn ErrorHelp(props: &ErrorHelpProps) -> Html {
         Lang::Zh => ("关于这个错误", "含义：", "怎么改："),
     };
     html! {
-        <aside class="error-help" lang={props.lang.html_lang()} aria-label={label}>
+        // A note, not an <aside>: a complementary landmark may not sit
+        // inside <main>.
+        <div class="error-help" role="note" lang={props.lang.html_lang()} aria-label={label}>
             <p><strong>{ what }</strong>{ spans(&help.what) }</p>
             <p><strong>{ fix }</strong>{ spans(&help.fix) }</p>
-        </aside>
+        </div>
     }
 }
 
