@@ -495,3 +495,44 @@ fn the_language_check_reads_markdown_as_the_python_one_did() {
     assert_eq!(link_targets_of("[a](#/t/s?q=1) [b](#/t x) [c](#/u)"), ["#/t/s?q=1", "#/u"]);
     assert_eq!(letters("生成器 is 好"), (4, 2));
 }
+
+#[test]
+fn the_chinese_rules_pass_the_table_zh_check_py_passes() {
+    use super::check::{Avoid, check_translation};
+    // The same table runs in `python3 tests/zh_check.py --self-test`.
+    let table: serde_json::Value =
+        serde_json::from_str(include_str!("../../../tests/zh_check_cases.json")).unwrap();
+    let pairs: Vec<(&str, &str)> = table["avoid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_str().unwrap(), p[1].as_str().unwrap()))
+        .collect();
+    let avoid: Vec<Avoid> = pairs.iter().map(|&(word, term)| Avoid { word, term }).collect();
+    let cases = table["cases"].as_array().unwrap();
+    assert!(cases.len() > 10);
+    for case in cases {
+        let mut found = Vec::new();
+        check_translation(
+            case["en"].as_str().unwrap(),
+            case["zh"].as_str().unwrap(),
+            &avoid,
+            &mut Problems::new("case", &mut found),
+        );
+        let marks = [
+            ("fenced", "code"),
+            ("link targets", "links"),
+            ("mostly Latin", "latin"),
+            ("uses ", "avoid"),
+            ("empty", "missing"),
+        ];
+        let kinds: Vec<&str> = marks
+            .iter()
+            .filter(|(mark, _)| found.iter().any(|p| p.contains(mark)))
+            .map(|(_, kind)| *kind)
+            .collect();
+        let want: Vec<&str> =
+            case["problems"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+        assert_eq!(kinds, want, "{case}: {found:?}");
+    }
+}
