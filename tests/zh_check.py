@@ -19,6 +19,12 @@ code blocks and `#/…` link targets exactly; be mostly Chinese (CJK
 characters at least a third of the letters, after code and links are
 taken out); never use a spelling that crates/content/zh/glossary.toml says
 to avoid. Without --all, topics not yet translated are listed, not failed.
+
+The content build enforces the same rules (crates/content/build/check.rs,
+tested by `cargo test -p pyplay-content`): a missing or broken Chinese
+text fails the build. This script is the quick check for translators, with
+no Rust toolchain; both pass tests/zh_check_cases.json (`--self-test`
+here), which keeps the two the same rule.
 """
 
 import pathlib
@@ -129,7 +135,30 @@ def check_topic(topic_id, english, chinese, avoid):
     return [f"{topic_id}: {p}" for p in problems]
 
 
+def kinds(problems):
+    """The kinds of problems, as tests/zh_check_cases.json names them."""
+    marks = (("fenced", "code"), ("link targets", "links"), ("mostly Latin", "latin"), ("uses ", "avoid"),
+             ("missing", "missing"))
+    return [kind for mark, kind in marks if any(mark in p for p in problems)]
+
+
+def self_test():
+    """Runs tests/zh_check_cases.json, which the Rust check runs too."""
+    table = __import__("json").loads((ROOT / "tests" / "zh_check_cases.json").read_text())
+    avoid = [tuple(pair) for pair in table["avoid"]]
+    failed = 0
+    for case in table["cases"]:
+        got = kinds(text_problems(("case",), case["en"], case["zh"], avoid))
+        if got != case["problems"]:
+            failed += 1
+            print(f"{case}: got {got}", file=sys.stderr)
+    print(f"zh self-test: {len(table['cases']) - failed} of {len(table['cases'])} cases pass")
+    return 1 if failed else 0
+
+
 def main():
+    if "--self-test" in sys.argv:
+        return self_test()
     require_all = "--all" in sys.argv
     glossary = load(ZH / "glossary.toml")["terms"]
     avoid = [(word, term["zh"]) for term in glossary for word in term.get("avoid", [])]

@@ -4,6 +4,7 @@ mod app;
 mod clipboard;
 mod components;
 mod embed;
+mod explain;
 mod hooks;
 mod output_buffer;
 mod practice;

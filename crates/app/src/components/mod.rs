@@ -6,6 +6,7 @@ pub mod editor;
 pub mod elapsed;
 pub mod embed_dialog;
 pub mod embed_page;
+pub mod error_help;
 pub mod exercise;
 pub mod home_page;
 pub mod input_line;
