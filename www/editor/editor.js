@@ -73,11 +73,10 @@ const theme = EditorView.theme({
   },
   '.cm-nonmatchingBracket, &.cm-focused .cm-nonmatchingBracket': { color: 'var(--stderr)' },
   '.cm-pyplay-target': { backgroundColor: 'color-mix(in srgb, var(--accent) 18%, transparent)' },
-  // Visualize: the next line is solid, the line just run is outlined (shape, not only colour).
-  '.cm-pyplay-step': {
-    backgroundColor: 'color-mix(in srgb, var(--accent) 24%, transparent)', boxShadow: 'inset 4px 0 0 var(--accent)',
-  },
-  '.cm-pyplay-step-done': { boxShadow: 'inset 4px 0 0 var(--muted)', backgroundColor: 'color-mix(in srgb, var(--muted) 10%, transparent)' },
+  // Visualize: the next line boxed with a thick bar, the line just run with a thin
+  // grey bar. No tint: a tinted background fails contrast for the string colour.
+  '.cm-pyplay-step': { boxShadow: 'inset 5px 0 0 var(--accent), inset 0 0 0 1px var(--accent)' },
+  '.cm-pyplay-step-done': { boxShadow: 'inset 3px 0 0 var(--muted)' },
   '.cm-pyplay-error-line': { backgroundColor: 'color-mix(in srgb, var(--stderr) 12%, transparent)' },
   '.cm-pyplay-error': {
     textDecoration: 'underline wavy var(--stderr)', textUnderlineOffset: '3px',

@@ -24,7 +24,7 @@ pub fn StepControls(props: &StepControlsProps) -> Html {
     let (at_start, at_end) = (props.index == 0, props.index >= last);
     html! {
         <div class="step-controls">
-            <button class="step-first" onclick={go(0)} disabled={at_start} aria-label="First step">{ "⏮" }</button>
+            <button class="step-first" onclick={go(0)} disabled={at_start} aria-label="First step">{ "|◀" }</button>
             <button class="step-prev" onclick={go(props.index.saturating_sub(1))} disabled={at_start} aria-label="Previous step">{ "◀ Previous" }</button>
             <input
                 class="step-slider"
@@ -36,7 +36,7 @@ pub fn StepControls(props: &StepControlsProps) -> Html {
                 oninput={on_slide}
             />
             <button class="step-next" onclick={go((props.index + 1).min(last))} disabled={at_end} aria-label="Next step">{ "Next ▶" }</button>
-            <button class="step-last" onclick={go(last)} disabled={at_end} aria-label="Last step">{ "⏭" }</button>
+            <button class="step-last" onclick={go(last)} disabled={at_end} aria-label="Last step">{ "▶|" }</button>
             <span class="step-count">{ format!("Step {} of {}", props.index + 1, props.count) }</span>
             <button class="step-edit" onclick={props.on_edit.reform(|_: MouseEvent| ())}>{ "Edit" }</button>
         </div>
