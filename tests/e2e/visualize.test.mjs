@@ -4,11 +4,9 @@
 // keyboard-only use, an embed opened straight into it, and axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { ARTIFACTS, openPage, setCode, snippet, useDistInChromium } from '../support/browser.mjs';
+import { ARTIFACTS, openPage, seriousAxeViolations, setCode, snippet, useDistInChromium } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const panel = (box) => box.getByRole('region', { name: 'Step-through' });
 
@@ -176,13 +174,7 @@ for (const theme of ['light', 'dark']) {
     await panel(box).getByRole('button', { name: 'Last step' }).click();
     await panel(box).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}visualize-phone-${theme}.png`, fullPage: true });
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await seriousAxeViolations(page);
     assert.deepEqual(violations, []);
     await context.close();
   });
