@@ -73,8 +73,9 @@ def render(trace):
 
 def main():
     if sys.version_info[:2] != (3, 11):
-        print("trace_golden.py: the golden traces are CPython 3.11's", file=sys.stderr)
-        return 1
+        # Line events differ between CPython versions: only 3.11 can check them.
+        print(f"trace_golden.py: skipped, the golden traces are CPython 3.11's (this is {sys.version.split()[0]})")
+        return 0
     write = "--write" in sys.argv
     stale = []
     found = programs()
