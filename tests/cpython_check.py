@@ -15,8 +15,14 @@ JS twins pass too.
     python3 tests/cpython_check.py          # check (the default)
     python3 tests/cpython_check.py --write  # regenerate `expected`/`output`/`error`
 
-Snippets marked `requires_python = "3.13"` (or later) are skipped when
-this interpreter is older; the RustPython content test still checks them.
+Snippets marked `requires_python = "3.13"` (or later) cannot run on this
+interpreter when it is older. They are checked instead on a newer CPython
+if one is installed: `python3.13`, `python3.14`, ... on the PATH, each
+also tried with `PYENV_VERSION` set to a matching `pyenv versions --bare`
+entry. A snippet runs on every such interpreter at least as new as its
+`requires_python` and must match there too (--write takes its output from
+the oldest one). Snippets with no suitable interpreter are skipped and
+listed, never failed; the RustPython content test still checks them.
 
 Cards are also linted. Their keys are id, title, code, output and
 explanation, plus error and choices when needed. An `id` is a slug
@@ -36,8 +42,10 @@ keeps its `expected` while it still matches; otherwise it gets the literal
 output and a warning, since its `…` placeholders must then be put back by
 hand."""
 import json
+import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -85,11 +93,12 @@ def loose_table_failures():
             for c in cases if loose_match(c["pattern"], c["text"]) is not c["expected"]]
 
 
-def run(code, stderr=None):
+def run(code, stderr=None, executable=None):
     """stdout and the traceback's last line (None if the run succeeded).
-    A list passed as `stderr` receives the whole of stderr."""
+    A list passed as `stderr` receives the whole of stderr. `executable`
+    defaults to the interpreter running this script."""
     done = subprocess.run(
-        [sys.executable, "-I", "-c", code],
+        [executable or sys.executable, "-I", "-c", code],
         capture_output=True, text=True, timeout=120, cwd="/",
     )
     if stderr is not None:
@@ -97,12 +106,56 @@ def run(code, stderr=None):
     return done.stdout, last_line(done.stderr) if done.returncode else None
 
 
+def version_tuple(requires):
+    """(3, 13) for "3.13"."""
+    major, minor = (int(part) for part in requires.split("."))
+    return major, minor
+
+
 def newer_than_this_python(requires):
     """True if `requires_python` ("3.13") names a newer Python than this one."""
-    if not requires:
-        return False
-    major, minor = (int(part) for part in requires.split("."))
-    return (major, minor) > sys.version_info[:2]
+    return bool(requires) and version_tuple(requires) > sys.version_info[:2]
+
+
+PROBE = "import sys; print(sys.executable); print(*sys.version_info[:3], sep='.')"
+
+
+def newer_pythons(last_minor=20):
+    """The CPythons newer than this one that actually run, as a sorted list
+    of ((major, minor), version string, path of the real executable). A
+    `python3.N` on the PATH is tried as it is and, if it is a pyenv shim
+    that needs one, with PYENV_VERSION set to each installed 3.N.x. Missing
+    or broken interpreters are simply left out."""
+    pyenv_versions = []
+    if shutil.which("pyenv"):
+        try:
+            listed = subprocess.run(["pyenv", "versions", "--bare"], capture_output=True,
+                                    text=True, timeout=30)
+            pyenv_versions = listed.stdout.split()
+        except (OSError, subprocess.SubprocessError):
+            pass
+    found = []
+    this = sys.version_info[:2]
+    for minor in range(this[1] + 1, last_minor + 1):
+        name = shutil.which(f"python{this[0]}.{minor}")
+        if not name:
+            continue
+        prefix = f"{this[0]}.{minor}."
+        for pyenv_version in [None] + [v for v in pyenv_versions if v.startswith(prefix)]:
+            env = dict(os.environ)
+            if pyenv_version:
+                env["PYENV_VERSION"] = pyenv_version
+            try:
+                probe = subprocess.run([name, "-I", "-c", PROBE], capture_output=True,
+                                       text=True, timeout=30, env=env, cwd="/")
+            except (OSError, subprocess.SubprocessError):
+                continue
+            lines = probe.stdout.split()
+            if probe.returncode or len(lines) != 2 or not lines[1].startswith(prefix):
+                continue
+            found.append(((this[0], minor), lines[1], lines[0]))
+            break
+    return found
 
 
 def matches(snippet, stdout, error):
@@ -325,20 +378,38 @@ def main(argv):
         return 1
     failures, skipped, count, changed = [], [], 0, 0
     card_failures, cards, cards_changed, owners = [], 0, 0, {}
+    newer, newer_checked = None, []  # probed on the first snippet that needs one
     for path in sorted(TOPICS.glob("*.toml")):
         topic = tomllib.loads(path.read_text(encoding="utf-8"))
         updates = {}
         for index, snippet in enumerate(topic.get("snippets", [])):
             if not snippet.get("runnable", True):
                 continue
-            if newer_than_this_python(snippet.get("requires_python")):
-                skipped.append(f"{path.stem}/{snippet['id']} (needs {snippet['requires_python']})")
-                continue
-            count += 1
             name = f"{path.stem}/{snippet['id']}"
-            stdout, error = run(snippet["code"])
-            if matches(snippet, stdout, error):
+            interpreters = [(None, None)]  # this one
+            if newer_than_this_python(snippet.get("requires_python")):
+                if newer is None:
+                    newer = newer_pythons()
+                wanted = version_tuple(snippet["requires_python"])
+                interpreters = [(exe, version) for minor, version, exe in newer if minor >= wanted]
+                if not interpreters:
+                    skipped.append(f"{name} (needs {snippet['requires_python']})")
+                    continue
+            count += 1
+            outcomes = []
+            for exe, version in interpreters:
+                stdout, error = run(snippet["code"], executable=exe)
+                outcomes.append((version, stdout, error))
+                if version:
+                    newer_checked.append(f"{name} on {version}")
+            wrong = [o for o in outcomes if not matches(snippet, o[1], o[2])]
+            if not wrong:
                 continue
+            # --write takes the oldest suitable interpreter's output; a check
+            # reports the first interpreter that disagrees.
+            version, stdout, error = outcomes[0] if write_mode else wrong[0]
+            if version:
+                name = f"{name} (on CPython {version})"
             if write_mode:
                 updates[("snippets", index)] = (stdout, error)
                 changed += 1
@@ -388,9 +459,12 @@ def main(argv):
             card_failures.append(f"id {item_id!r} is used {len(where)} times: {', '.join(where)}")
     for failure in failures + card_failures:
         print(failure, end="\n\n")
+    if newer_checked:
+        print(f"checked {len(newer_checked)} snippet run(s) on a newer CPython: "
+              f"{', '.join(newer_checked)}")
     if skipped:
-        print(f"skipped {len(skipped)} snippet(s) that need a newer Python "
-              f"(RustPython checks them): {', '.join(skipped)}")
+        print(f"skipped {len(skipped)} snippet(s) that need a newer Python than any "
+              f"found (RustPython checks them): {', '.join(skipped)}")
     version = sys.version.split()[0]
     if write_mode:
         print(f"CPython {version}: {changed} of {count} snippets and "

@@ -2,11 +2,15 @@
 //! intro (with the titles of its exercises and cards) and per snippet, each
 //! with three fields (title, prose, code), and an inverted index from word to
 //! postings, written as statics to OUT_DIR. The prose is the plain text
-//! pyplay-content made from the Markdown (`text::prose`).
+//! pyplay-content made from the Markdown (`text::prose`). A document's
+//! fields hold both languages' texts, so a query in either finds it.
 
 use std::{collections::BTreeMap, fmt::Write as _, fs, path::Path};
 
+use pyplay_content::Lang;
+
 #[path = "src/text.rs"]
+#[allow(dead_code, reason = "query_tokens is for queries, in lib.rs")]
 mod text;
 
 /// What is indexed; only the positions are written out, the text stays in
@@ -14,26 +18,33 @@ mod text;
 struct Doc {
     topic: usize,
     snippet: Option<usize>,
-    title: &'static str,
+    title: String,
     prose: String,
     code: &'static str,
+}
+
+/// The text of every language, one after the other.
+fn both(text: impl Fn(Lang) -> String) -> String {
+    Lang::ALL.map(text).join(" ")
 }
 
 fn main() {
     let mut docs = Vec::new();
     for (ti, (_, topic)) in pyplay_content::topics().enumerate() {
-        let prose = text::prose(topic, None);
-        docs.push(Doc { topic: ti, snippet: None, title: topic.title, prose, code: "" });
+        let title = both(|l| topic.texts(l).title.to_string());
+        let prose = both(|l| text::prose(topic, None, l));
+        docs.push(Doc { topic: ti, snippet: None, title, prose, code: "" });
         for (si, snippet) in topic.snippets.iter().enumerate() {
-            let prose = text::prose(topic, Some(snippet));
-            docs.push(Doc { topic: ti, snippet: Some(si), title: snippet.title, prose, code: snippet.code });
+            let title = both(|l| snippet.texts(l).title.to_string());
+            let prose = both(|l| text::prose(topic, Some(snippet), l));
+            docs.push(Doc { topic: ti, snippet: Some(si), title, prose, code: snippet.code });
         }
     }
 
     // word -> doc -> [title, prose, code] counts
     let mut index: BTreeMap<String, BTreeMap<usize, [u8; 3]>> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate() {
-        for (field, text) in [doc.title, &doc.prose, doc.code].into_iter().enumerate() {
+        for (field, text) in [&doc.title, &doc.prose, doc.code].into_iter().enumerate() {
             for word in text::tokens(text) {
                 let counts = index.entry(word).or_default().entry(i).or_insert([0; 3]);
                 counts[field] = counts[field].saturating_add(1);

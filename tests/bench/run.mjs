@@ -150,18 +150,32 @@ async function harnessStart(context, engine) {
 // Marks on the app page: first "hello" in the snippet's output, and click ->
 // finished for re-runs (page clock, ms since navigation).
 const APP_MARKS = () => {
-  window.__marks = { hello: null, click: null, done: null, runAtClick: null };
+  window.__marks = { hello: null, click: null, done: null, runAtClick: null, panel: null, traceBytes: null };
+  // The size of Visualize's trace message as the worker sends it.
+  const PageWorker = window.Worker;
+  window.Worker = function Worker(...args) {
+    const worker = new PageWorker(...args);
+    worker.addEventListener('message', (e) => {
+      if (typeof e.data === 'string' && e.data.startsWith('{"type":"traced"')) {
+        window.__marks.traceBytes = new TextEncoder().encode(e.data).length;
+      }
+    });
+    return worker;
+  };
+  window.Worker.prototype = PageWorker.prototype;
   const box = () => document.querySelector('[data-snippet="enum-basics"]');
   document.addEventListener('click', () => {
     window.__marks.click = performance.now();
     window.__marks.done = null;
     window.__marks.runAtClick = box()?.dataset.run ?? null;
+    window.__marks.panel = null;
   }, true);
   new MutationObserver(() => {
     const el = box();
     if (!el) return;
     const m = window.__marks;
     if (m.hello === null && el.querySelector('.output')?.textContent.includes('hello')) m.hello = performance.now();
+    if (m.click !== null && m.panel === null && el.querySelector('.step-through .step-count')) m.panel = performance.now();
     if (m.click !== null && m.done === null && el.dataset.phase === 'finished' && (el.dataset.run ?? null) !== m.runAtClick) {
       m.done = performance.now();
     }
@@ -176,6 +190,18 @@ async function appClickRun(page, code) {
   return page.evaluate(() => ({ ...window.__marks }));
 }
 
+// Visualize of a loop that meets the 1,000-step cap: click -> panel drawn.
+const VISUALIZE_CODE = 'total = 0\nfor i in range(5000):\n    total += i\n';
+async function appVisualize(page) {
+  const box = page.locator('[data-snippet="enum-basics"]');
+  await setCode(box, VISUALIZE_CODE);
+  await box.getByRole('button', { name: 'Visualize' }).click();
+  await page.waitForFunction(() => window.__marks.panel !== null, null, { timeout: HELLO_TIMEOUT });
+  const m = await page.evaluate(() => ({ ...window.__marks }));
+  await box.getByRole('button', { name: 'Edit' }).click();
+  return { ms: m.panel - m.click, bytes: m.traceBytes };
+}
+
 async function appStart(context) {
   const page = await context.newPage();
   await page.goto(`${server.url}ours/index.html#/enum`);
@@ -185,7 +211,7 @@ async function appStart(context) {
 }
 
 const results = Object.fromEntries(ENGINES.map((e) => [e, {
-  cold: [], warm: [], boot: [], init: [], engineInit: [], rerun: [], workloads: {}, workloads2: {}, requests: null, encodings: null,
+  cold: [], warm: [], boot: [], init: [], engineInit: [], rerun: [], visualize: [], traceBytes: [], workloads: {}, workloads2: {}, requests: null, encodings: null,
 }]));
 
 async function measure(engine) {
@@ -221,6 +247,11 @@ async function measure(engine) {
     }
   }
   r.rerun.push(median(reruns));
+  if (engine === 'ours-app') {
+    const v = await appVisualize(cold.page);
+    r.visualize.push(v.ms);
+    r.traceBytes.push(v.bytes);
+  }
 
   // The suite twice in the cold page: the first pass is what a reader gets
   // right after loading (V8 may still be tiering the interpreter up), the
@@ -275,7 +306,7 @@ for (const [engine, r] of Object.entries(results)) {
   r.laterBytes = await bytesOf(r.later ?? []);
   r.median = {
     cold: median(r.cold), warm: median(r.warm), boot: median(r.boot), init: median(r.init),
-    engineInit: median(r.engineInit), rerun: median(r.rerun),
+    engineInit: median(r.engineInit), rerun: median(r.rerun), visualize: median(r.visualize), traceBytes: median(r.traceBytes),
     workloads: Object.fromEntries(Object.entries(r.workloads).map(([k, v]) => {
       const err = v.find((x) => typeof x !== 'number');
       return [k, err ? err : median(v)];
@@ -308,6 +339,8 @@ const rows = [
   ['init: wasm downloaded → ready (in worker)', (r) => ms(r.median.init)],
   ['init as the engine reports it', (r) => ms(r.median.engineInit)],
   ['warm re-run of print("hello")', (r) => ms(r.median.rerun)],
+  ['Visualize, 1,000 steps: click → panel', (r) => ms(r.median.visualize)],
+  ['Visualize, 1,000 steps: trace message, KiB', (r) => (r.median.traceBytes == null ? '–' : kib(r.median.traceBytes))],
   ['KiB wasm      raw/gzip/brotli', (r) => sz(r.bytes.wasm)],
   ['KiB JS        raw/gzip/brotli', (r) => sz(r.bytes.js)],
   ['KiB data+stdlib raw/gzip/brotli', (r) => sz(r.bytes.data)],

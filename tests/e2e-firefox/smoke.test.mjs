@@ -130,3 +130,27 @@ test('input() reads the lines typed in the stdin box, and the output shows them'
     await context.close();
   }
 });
+
+test('Visualize steps through aliasing: both names point to one list', async () => {
+  const { page, context, errors } = await openPage(site.browser, `${site.url}#/enum`);
+  try {
+    await pythonReady(page);
+    await setCode(page, page, BOX, 'a = [1, 2]\nb = a\nb.append(3)\n');
+    await click(page, `${BOX} .toolbar .visualize`);
+    const panel = `${BOX} .step-through`;
+    await waitForText(page, `${panel} .step-count`, 'Step 1 of 4', 120_000);
+    await click(page, `${panel} .step-last`);
+    await waitForText(page, `${panel} .step-count`, 'Step 4 of 4');
+    const targets = await page.evaluate(
+      (sel) => [...document.querySelectorAll(`${sel} table[data-frame="<module>"] .trace-ref`)].map((r) => r.dataset.target),
+      panel,
+    );
+    assert.deepEqual(targets, ['1', '1']);
+    assert.deepEqual(await textsOf(page, `${panel} [data-obj="1"] .trace-inline`), ['1', '2', '3']);
+    assert.equal(await countOf(page, `${panel} .step-arrows > path`), 2);
+    assert.equal(await textOf(page, `${BOX} .cm-pyplay-step`), 'b.append(3)');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

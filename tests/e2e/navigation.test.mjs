@@ -2,13 +2,11 @@
 // phone layout, and an axe-core accessibility check in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import {
-  ARTIFACTS, openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText,
+  ARTIFACTS, openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, seriousAxeViolations,
 } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** A context that may use the clipboard, with page errors collected. */
 async function clipboardPage(url, options = {}) {
@@ -212,13 +210,7 @@ for (const theme of ['light', 'dark']) {
         await page.getByRole('searchbox').fill('generator');
         await page.locator('#search-results a').first().waitFor();
       }
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary).join(' | ')}`);
-      });
+      const violations = await seriousAxeViolations(page);
       assert.deepEqual(violations, [], `${name} in ${theme}`);
     }
     await context.close();

@@ -5,11 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { ARTIFACTS, openPage, setCode, useDistInChromium } from '../support/browser.mjs';
+import { ARTIFACTS, openPage, seriousAxeViolations, setCode, useDistInChromium } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TOPIC = 'arguments-and-defaults';
 const EXERCISE = 'mutable-default-fix';
 const CARD = 'default-list-shared';
@@ -182,13 +180,7 @@ for (const theme of ['light', 'dark']) {
         await exercise(page).scrollIntoViewIfNeeded();
       }
       await page.screenshot({ path: `${ARTIFACTS}practice-${name}-phone-${theme}.png` });
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await seriousAxeViolations(page);
       assert.deepEqual(violations, [], `${name} (${theme})`);
     }
     await context.close();

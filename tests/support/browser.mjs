@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core; never downloads a browser.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -117,4 +118,17 @@ export async function runCode(box, code) {
   await setCode(box, code);
   await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
   return previous;
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe's serious and critical violations on the page as it is now, one line each. */
+export async function seriousAxeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join(' | ')}`);
+  });
 }

@@ -5,6 +5,7 @@
 //   const ed = PyplayEditor.create(parent, { doc, readOnly, label, onChange, onRun });
 //   ed.value() / ed.setValue(text) / ed.setReadOnly(bool) / ed.focus() / ed.destroy()
 //   ed.highlightLine(line)          1-based; 0 clears
+//   ed.showStep(next, previous)     Visualize: the line about to run and the one just run; 0 clears
 //   ed.markError(line, column)      1-based; column 0 = whole line; line 0 clears
 //   PyplayEditor.valueOf(element)   the text of the editor around `element` (tests)
 import { Annotation, Compartment, EditorState, Prec, StateEffect, StateField } from '@codemirror/state';
@@ -19,23 +20,30 @@ import { tags as t } from '@lezer/highlight';
 // Marks a change made through setValue, so it is not echoed back to onChange.
 const external = Annotation.define();
 
-// { highlight: line, error: { line, column } | null }, set from outside.
+// { highlight: line, error: { line, column } | null, step: line, stepDone: line }, set from outside.
 const setMarks = StateEffect.define();
 
 const marksField = StateField.define({
-  create: () => ({ highlight: 0, error: null }),
+  create: () => ({ highlight: 0, error: null, step: 0, stepDone: 0 }),
   update(marks, tr) {
     for (const e of tr.effects) if (e.is(setMarks)) marks = { ...marks, ...e.value };
     // After an edit the line numbers of the last run no longer hold.
-    if (tr.docChanged && !tr.effects.some((e) => e.is(setMarks))) marks = { highlight: 0, error: null };
+    if (tr.docChanged && !tr.effects.some((e) => e.is(setMarks))) marks = { highlight: 0, error: null, step: 0, stepDone: 0 };
     return marks;
   },
   provide: (field) => EditorView.decorations.compute([field], (state) => decorate(state, state.field(field))),
 });
 
-function decorate(state, { highlight, error }) {
+function decorate(state, { highlight, error, step, stepDone }) {
   const doc = state.doc;
   const ranges = [];
+  // The line just run first: when it is also the next (a loop on one line), the next wins.
+  if (stepDone >= 1 && stepDone <= doc.lines && stepDone !== step) {
+    ranges.push(Decoration.line({ class: 'cm-pyplay-step-done' }).range(doc.line(stepDone).from));
+  }
+  if (step >= 1 && step <= doc.lines) {
+    ranges.push(Decoration.line({ class: 'cm-pyplay-step' }).range(doc.line(step).from));
+  }
   if (highlight >= 1 && highlight <= doc.lines) {
     ranges.push(Decoration.line({ class: 'cm-pyplay-target' }).range(doc.line(highlight).from));
   }
@@ -65,6 +73,10 @@ const theme = EditorView.theme({
   },
   '.cm-nonmatchingBracket, &.cm-focused .cm-nonmatchingBracket': { color: 'var(--stderr)' },
   '.cm-pyplay-target': { backgroundColor: 'color-mix(in srgb, var(--accent) 18%, transparent)' },
+  // Visualize: the next line boxed with a thick bar, the line just run with a thin
+  // grey bar. No tint: a tinted background fails contrast for the string colour.
+  '.cm-pyplay-step': { boxShadow: 'inset 5px 0 0 var(--accent), inset 0 0 0 1px var(--accent)' },
+  '.cm-pyplay-step-done': { boxShadow: 'inset 3px 0 0 var(--muted)' },
   '.cm-pyplay-error-line': { backgroundColor: 'color-mix(in srgb, var(--stderr) 12%, transparent)' },
   '.cm-pyplay-error': {
     textDecoration: 'underline wavy var(--stderr)', textUnderlineOffset: '3px',
@@ -155,6 +167,14 @@ class Editor {
     const effects = [setMarks.of({ highlight: line })];
     if (line >= 1 && line <= this.view.state.doc.lines) {
       effects.push(EditorView.scrollIntoView(this.view.state.doc.line(line).from, { y: 'center' }));
+    }
+    this.view.dispatch({ effects });
+  }
+
+  showStep(step, stepDone) {
+    const effects = [setMarks.of({ step, stepDone })];
+    if (step >= 1 && step <= this.view.state.doc.lines) {
+      effects.push(EditorView.scrollIntoView(this.view.state.doc.line(step).from, { y: 'nearest' }));
     }
     this.view.dispatch({ effects });
   }

@@ -10,7 +10,8 @@
 // messages `{ pyplay: 1, type: 'height', id, height }`, accepted only from
 // our origin and from the iframe they name. Options, as data attributes:
 // data-pyplay-theme (light|dark|auto), data-pyplay-readonly,
-// data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title.
+// data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title,
+// data-pyplay-visualize (opens ready to step through; nothing runs until clicked).
 // Defines only window.Pyplay: { version, scan(root) }. The message names come
 // from www/channels.js, written in by www/build-scripts.mjs at build time.
 (() => {
@@ -30,7 +31,7 @@
   // Scripts and wasm; own origin, for the same-origin Python worker and the
   // service worker; popups escaping the sandbox for "Open in playground".
   const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
-  const OPTIONS = ['theme', 'readonly', 'height', 'output'];
+  const OPTIONS = ['theme', 'readonly', 'height', 'output', 'visualize'];
   const frames = new Map();
   let counter = 0;
 

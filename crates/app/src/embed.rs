@@ -57,6 +57,8 @@ pub struct EmbedOptions {
     pub read_only: bool,
     /// A click-to-run placeholder where the output goes.
     pub click_to_run: bool,
+    /// The placeholder starts Visualize (`visualize=1`; implies click-to-run).
+    pub visualize: bool,
     /// Editor height in CSS pixels; the editor scrolls beyond it.
     pub height: Option<u32>,
     /// Echoed in height messages so the parent knows which iframe spoke.
@@ -94,7 +96,8 @@ impl EmbedOptions {
                 _ => Theme::Auto,
             },
             read_only: flag("readonly"),
-            click_to_run: get("output") == Some("click"),
+            click_to_run: get("output") == Some("click") || flag("visualize"),
+            visualize: flag("visualize"),
             height: get("height")
                 .and_then(|h| h.trim_end_matches("px").parse::<u32>().ok())
                 .map(|h| h.clamp(60, 2000)),
@@ -223,6 +226,9 @@ mod tests {
         assert_eq!(EmbedOptions::parse("#/x?height=tall").height, None);
         assert_eq!(EmbedOptions::parse("#/x?height=5").height, Some(60));
         assert!(!EmbedOptions::parse("#/x?readonly=0").read_only);
+        let visual = EmbedOptions::parse("#/x?visualize=1");
+        assert!(visual.visualize && visual.click_to_run, "Visualize waits for a click");
+        assert!(!EmbedOptions::parse("#/x?visualize=0").visualize);
     }
 
     #[test]

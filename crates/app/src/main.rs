@@ -4,6 +4,7 @@ mod app;
 mod clipboard;
 mod components;
 mod embed;
+mod explain;
 mod hooks;
 mod output_buffer;
 mod practice;
@@ -15,6 +16,7 @@ mod runner;
 mod service_worker;
 mod share;
 mod storage;
+mod visualize;
 
 fn main() {
     route::pin_base();

@@ -2,7 +2,10 @@
 //! one the worker has, and what to tell whom. crate::runner does the I/O
 //! (the Worker, the callbacks) by carrying out the [`Effect`]s.
 
-use std::collections::{HashSet, VecDeque};
+use std::{
+    collections::{HashSet, VecDeque},
+    rc::Rc,
+};
 
 use pyplay_protocol::{CheckSpec, FromWorker, RunId, ToWorker};
 
@@ -27,6 +30,8 @@ pub enum Job {
     Run { code: String, stdin: String, keep_globals: bool },
     /// Run an exercise's code, then its hidden checks.
     Check { code: String, checks: Vec<CheckSpec> },
+    /// Run code under the tracer, recording at most `max_steps` steps.
+    Visualize { code: String, stdin: String, max_steps: u32 },
 }
 
 impl Job {
@@ -34,6 +39,7 @@ impl Job {
         match self {
             Self::Run { code, stdin, keep_globals } => ToWorker::Run { id, code, stdin, keep_globals },
             Self::Check { code, checks } => ToWorker::Check { id, code, checks },
+            Self::Visualize { code, stdin, max_steps } => ToWorker::Visualize { id, code, stdin, max_steps },
         }
     }
 }
@@ -135,6 +141,9 @@ impl RunQueue {
             }
             FromWorker::Checked { id, results } => {
                 self.emit(id, RunEvent::Checked(results)).into_iter().collect()
+            }
+            FromWorker::Traced { id, trace } => {
+                self.emit(id, RunEvent::Traced(Rc::new(trace))).into_iter().collect()
             }
             FromWorker::Done { id, error, exit_status, elapsed_ms } => {
                 if self.active == Some(id) {

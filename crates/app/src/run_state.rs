@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use pyplay_protocol::{CheckResult, PyError, RunId};
+use pyplay_protocol::{CheckResult, PyError, RunId, Trace};
 use yew::Reducible;
 
 use crate::{output_buffer::OutputBuffer, runner::RunEvent};
@@ -44,6 +44,8 @@ pub struct RunState {
     pub wants_input: Option<String>,
     /// An exercise's check results; None unless its checks ran.
     pub checks: Option<Rc<Vec<CheckResult>>>,
+    /// A Visualize run's steps; None unless the run was one.
+    pub trace: Option<Rc<Trace>>,
 }
 
 impl RunState {
@@ -93,6 +95,7 @@ impl RunState {
             RunEvent::WantsInput(token) => self.wants_input = Some(token),
             RunEvent::Skipped(bytes) => Rc::make_mut(&mut self.output).set_skipped(bytes),
             RunEvent::Checked(results) => self.checks = Some(Rc::new(results)),
+            RunEvent::Traced(trace) => self.trace = Some(trace),
             RunEvent::Finished { error, exit_status, elapsed_ms } => {
                 self.phase = Phase::Finished;
                 self.error = error;

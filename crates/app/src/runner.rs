@@ -4,7 +4,7 @@
 
 use std::{cell::RefCell, collections::HashMap, rc::Rc};
 
-use pyplay_protocol::{CheckResult, FromWorker, PyError, RunId, Stream, channels::early_worker};
+use pyplay_protocol::{CheckResult, FromWorker, PyError, RunId, Stream, Trace, channels::early_worker};
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
@@ -46,6 +46,8 @@ pub enum RunEvent {
     WantsInput(String),
     /// An exercise's check results (a Check job), before it finishes.
     Checked(Vec<CheckResult>),
+    /// A Visualize job's steps, before it finishes.
+    Traced(Rc<Trace>),
     /// The user stopped it.
     Stopped,
     /// The interpreter died (a wasm trap or a crash); a new one is starting.

@@ -8,7 +8,7 @@ use std::{
 
 use super::{
     load::{Syllabus, Topic},
-    schema::{CardFile, ExerciseFile, SnippetFile},
+    schema::{CardFile, ExerciseFile, SnippetFile, ZhTopicFile},
 };
 
 /// Collects problems, each prefixed with where it was found.
@@ -57,6 +57,7 @@ pub fn check(s: &Syllabus) -> Vec<String> {
     for topic in s.topics() {
         check_links(s, topic, &mut Problems::new(topic.path(), &mut errors));
     }
+    check_chinese(s, &mut errors);
     errors
 }
 
@@ -331,4 +332,226 @@ fn is_identifier(s: &str) -> bool {
 
 pub fn blank(s: &str) -> bool {
     s.trim().is_empty()
+}
+
+// The Chinese (`zh/`). Every text a reader sees has its Chinese; code and
+// links must not change with the language, so fenced code and `#/` link
+// targets are compared with the English; the glossary keeps one term per
+// concept. (tests/zh_check.py held these rules before build.rs did.)
+
+/// Chinese text must be at least this share of the letters (CJK characters
+/// plus Latin letters, code and link URLs left out)...
+const MIN_CJK_SHARE: f64 = 1.0 / 3.0;
+/// ...once there are this many letters: a short text may be all names.
+const MIN_LETTERS_TO_JUDGE: usize = 40;
+
+/// A glossary spelling no Chinese text may use, and the term to use instead.
+pub struct Avoid<'a> {
+    pub word: &'a str,
+    pub term: &'a str,
+}
+
+fn check_chinese(s: &Syllabus, errors: &mut Vec<String>) {
+    let mut p = Problems::new("zh/glossary.toml", errors);
+    let mut avoid = Vec::new();
+    for term in &s.glossary {
+        let mut p = p.within(&term.en);
+        p.require(!blank(&term.en) && !blank(&term.zh), "a term needs `en` and `zh`");
+        for word in &term.avoid {
+            p.require(!blank(word) && !term.zh.contains(word.as_str()), format!("cannot avoid {word:?}"));
+            avoid.push(Avoid { word, term: &term.zh });
+        }
+    }
+    let mut p = Problems::new("zh/chapters.toml", errors);
+    for chapter in &s.chapters {
+        match s.zh_titles.get(&chapter.id) {
+            None => p.fail(format!("no title for chapter {}", chapter.id)),
+            Some(zh) => check_translation(&chapter.title, zh, &avoid, &mut p.within(&chapter.id)),
+        }
+    }
+    for id in s.zh_titles.keys().filter(|id| !s.chapters.iter().any(|c| &c.id == *id)) {
+        p.fail(format!("no chapter {id}"));
+    }
+    for topic in s.topics() {
+        let mut p = Problems::new(topic.zh_path(), errors);
+        match &topic.zh {
+            None => {
+                p.fail(format!("missing: every topic needs its Chinese, as {} has its English", topic.path()))
+            }
+            Some(zh) => check_zh_topic(topic, zh, &avoid, &mut p),
+        }
+    }
+    for stem in s.zh_on_disk.iter().filter(|id| !s.topics().any(|t| &t.id == *id)) {
+        errors.push(format!("zh/topics/{stem}.toml: no such topic in chapters.toml"));
+    }
+    for name in &s.zh_stray {
+        errors.push(format!("zh/topics/{name}: a stray file (zh/topics/ holds only .toml files)"));
+    }
+}
+
+fn check_zh_topic(topic: &Topic, zh: &ZhTopicFile, avoid: &[Avoid], p: &mut Problems) {
+    let f = &topic.file;
+    let pairs = [
+        ("title", Some(&f.title), &zh.title),
+        ("summary", Some(&f.summary), &zh.summary),
+        ("intro", Some(&f.intro), &zh.intro),
+        ("article_fixes", f.article_fixes.as_ref(), &zh.article_fixes),
+        ("follow_ups", f.follow_ups.as_ref(), &zh.follow_ups),
+    ];
+    for (what, en, zh) in pairs {
+        check_field(what, en, zh.as_ref(), avoid, p);
+    }
+    for s in &f.snippets {
+        let mut p = p.within(format!("snippet {}", s.id));
+        let Some(zh) = zh.snippets.get(&s.id) else {
+            p.fail("no Chinese");
+            continue;
+        };
+        check_field("title", Some(&s.title), zh.title.as_ref(), avoid, &mut p);
+        check_field("prose", Some(&s.prose), zh.prose.as_ref(), avoid, &mut p);
+        check_field("note", s.note.as_ref(), zh.note.as_ref(), avoid, &mut p);
+    }
+    for e in &f.exercises {
+        let mut p = p.within(format!("exercise {}", e.id));
+        let Some(zh) = zh.exercises.get(&e.id) else {
+            p.fail("no Chinese");
+            continue;
+        };
+        check_field("title", Some(&e.title), zh.title.as_ref(), avoid, &mut p);
+        check_field("statement", Some(&e.statement), zh.statement.as_ref(), avoid, &mut p);
+        p.require(
+            zh.hints.len() == e.hints.len(),
+            format!("{} hints in Chinese, {} in English", zh.hints.len(), e.hints.len()),
+        );
+        for (i, (en, zh)) in e.hints.iter().zip(&zh.hints).enumerate() {
+            check_translation(en, zh, avoid, &mut p.within(format!("hint {}", i + 1)));
+        }
+    }
+    for c in &f.cards {
+        let mut p = p.within(format!("card {}", c.id));
+        let Some(zh) = zh.cards.get(&c.id) else {
+            p.fail("no Chinese");
+            continue;
+        };
+        check_field("title", Some(&c.title), zh.title.as_ref(), avoid, &mut p);
+        check_field("explanation", Some(&c.explanation), zh.explanation.as_ref(), avoid, &mut p);
+    }
+    let extra = |kind: &str, ids: Vec<&String>, english: Vec<&String>, p: &mut Problems| {
+        for id in ids.into_iter().filter(|id| !english.contains(id)) {
+            p.fail(format!("{kind} {id}: no such {kind} in {}", topic.path()));
+        }
+    };
+    extra("snippet", zh.snippets.keys().collect(), f.snippets.iter().map(|x| &x.id).collect(), p);
+    extra("exercise", zh.exercises.keys().collect(), f.exercises.iter().map(|x| &x.id).collect(), p);
+    extra("card", zh.cards.keys().collect(), f.cards.iter().map(|x| &x.id).collect(), p);
+}
+
+/// A field the English may leave out: the Chinese has it exactly when the
+/// English does.
+fn check_field(what: &str, en: Option<&String>, zh: Option<&String>, avoid: &[Avoid], p: &mut Problems) {
+    match (en, zh) {
+        (Some(en), Some(zh)) => check_translation(en, zh, avoid, &mut p.within(what)),
+        (Some(_), None) => p.fail(format!("{what}: no Chinese")),
+        (None, Some(_)) => p.fail(format!("{what}: the English has none, so the Chinese cannot")),
+        (None, None) => {}
+    }
+}
+
+/// One Chinese text against its English.
+pub fn check_translation(en: &str, zh: &str, avoid: &[Avoid], p: &mut Problems) {
+    if blank(zh) {
+        p.fail("empty");
+        return;
+    }
+    p.require(fences(en) == fences(zh), "fenced code blocks differ from the English");
+    let (mut en_links, mut zh_links) = (link_targets_of(en), link_targets_of(zh));
+    en_links.sort_unstable();
+    zh_links.sort_unstable();
+    p.require(
+        en_links == zh_links,
+        format!("#/ link targets differ from the English: {zh_links:?}, not {en_links:?}"),
+    );
+    let (cjk, latin) = letters(&prose_only(zh));
+    p.require(
+        cjk + latin < MIN_LETTERS_TO_JUDGE || cjk as f64 >= MIN_CJK_SHARE * (cjk + latin) as f64,
+        format!("mostly Latin text ({cjk} CJK characters, {latin} Latin letters): write it in Chinese"),
+    );
+    for a in avoid.iter().filter(|a| zh.contains(a.word)) {
+        p.fail(format!("uses {:?}; the glossary says {:?}", a.word, a.term));
+    }
+}
+
+/// The fenced code blocks of `text`: from each ``` to the next, in order.
+pub fn fences(text: &str) -> Vec<&str> {
+    let marks: Vec<usize> = text.match_indices("```").map(|(i, _)| i).collect();
+    marks.chunks_exact(2).map(|pair| &text[pair[0]..pair[1] + 3]).collect()
+}
+
+/// Every `](#/…)` link target, whole (query included).
+pub fn link_targets_of(text: &str) -> Vec<&str> {
+    text.match_indices("](#/")
+        .filter_map(|(at, _)| {
+            let rest = &text[at + 2..];
+            let end = rest.find(|c: char| c == ')' || c.is_whitespace())?;
+            rest[end..].starts_with(')').then(|| &rest[..end])
+        })
+        .collect()
+}
+
+/// `text` without fenced code, inline code and link URLs: what the
+/// language check counts.
+pub fn prose_only(text: &str) -> String {
+    let marks: Vec<usize> = text.match_indices("```").map(|(i, _)| i).collect();
+    let mut unfenced = String::new();
+    let mut last = 0;
+    for pair in marks.chunks_exact(2) {
+        unfenced.push_str(&text[last..pair[0]]);
+        last = pair[1] + 3;
+    }
+    unfenced.push_str(&text[last..]);
+    // Inline code runs to the next backtick on the same line; a lone
+    // backtick is text.
+    let (mut bare, mut rest) = (String::new(), unfenced.as_str());
+    while let Some(i) = rest.find('`') {
+        let after = &rest[i + 1..];
+        match after.find(['`', '\n']) {
+            Some(n) if after[n..].starts_with('`') => {
+                bare.push_str(&rest[..i]);
+                rest = &after[n + 1..];
+            }
+            _ => {
+                bare.push_str(&rest[..=i]);
+                rest = after;
+            }
+        }
+    }
+    bare.push_str(rest);
+    // A link keeps its words and loses its URL: `[words](url)` → `[words]`.
+    let (mut out, mut rest) = (String::new(), bare.as_str());
+    while let Some(i) = rest.find("](") {
+        let after = &rest[i + 2..];
+        match after.find(')') {
+            Some(n) => {
+                out.push_str(&rest[..=i]);
+                rest = &after[n + 1..];
+            }
+            None => {
+                out.push_str(&rest[..i + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// (CJK characters, ASCII letters) in `text`.
+pub fn letters(text: &str) -> (usize, usize) {
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    (cjk, text.chars().filter(char::is_ascii_alphabetic).count())
+}
+
+/// A CJK ideograph (unified, extension A, compatibility).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }

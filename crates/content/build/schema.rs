@@ -1,6 +1,9 @@
-//! The shapes of `chapters.toml`, `topics/*.toml` and
-//! `known-differences.toml`. Every struct denies unknown fields, so a
-//! misspelt key fails the build instead of being silently dropped.
+//! The shapes of `chapters.toml`, `topics/*.toml`,
+//! `known-differences.toml` and the Chinese in `zh/`. Every struct denies
+//! unknown fields, so a misspelt key fails the build instead of being
+//! silently dropped.
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -126,4 +129,72 @@ pub struct Difference {
 
 fn yes() -> bool {
     true
+}
+
+/// `zh/chapters.toml`: each chapter's title in Chinese, by chapter id.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZhChapters {
+    pub titles: BTreeMap<String, String>,
+}
+
+/// `zh/glossary.toml`: one Chinese term per concept.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub en: String,
+    pub zh: String,
+    /// Other spellings of the same concept, which no Chinese text may use.
+    #[serde(default)]
+    pub avoid: Vec<String>,
+}
+
+/// `zh/topics/<id>.toml`: the Chinese of every text of `topics/<id>.toml`
+/// a reader sees, items keyed by their ids. Every field is optional here
+/// so that `check` can name each missing one rather than stop at the
+/// first.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZhTopicFile {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub intro: Option<String>,
+    pub article_fixes: Option<String>,
+    pub follow_ups: Option<String>,
+    #[serde(default)]
+    pub snippets: BTreeMap<String, ZhSnippet>,
+    #[serde(default)]
+    pub exercises: BTreeMap<String, ZhExercise>,
+    #[serde(default)]
+    pub cards: BTreeMap<String, ZhCard>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZhSnippet {
+    pub title: Option<String>,
+    pub prose: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZhExercise {
+    pub title: Option<String>,
+    pub statement: Option<String>,
+    #[serde(default)]
+    pub hints: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZhCard {
+    pub title: Option<String>,
+    pub explanation: Option<String>,
 }

@@ -80,8 +80,44 @@ error = "ZeroDivisionError: division by zero"
 explanation = "Python never returns infinity here."
 "#;
 
-/// A chapter "basics" listing `topics`, each a file of that name.
+/// `TOPIC` in Chinese.
+const ZH_TOPIC: &str = r#"
+title = "列表"
+summary = "列表的增长与切片。"
+intro = "*列表*保存 `items`。"
+
+[snippets.append]
+title = "追加"
+prose = "添加一个元素。"
+
+[exercises.queue-from-two-stacks]
+title = "用两个栈实现队列"
+statement = """编写带有 `push` 和 `pop` 的 `Queue`，用两个列表充当栈。"""
+hints = ["从一个列表弹出，压入**另一个**。", "只在为空时重新装填。"]
+
+[cards.mutable-default-list]
+title = "默认列表"
+explanation = """默认值只在 `def` 执行时创建**一次**。"""
+
+[cards.zero-division]
+title = "除以零"
+explanation = "这里 Python 从不返回无穷大。"
+"#;
+
+const ZH_CHAPTERS: &str = "[titles]\nbasics = \"基础\"\n";
+const GLOSSARY: &str = "[[terms]]\nen = \"list\"\nzh = \"列表\"\navoid = [\"串列\"]\n";
+
+/// A chapter "basics" listing `topics`, each a file of that name, each
+/// with `ZH_TOPIC` as its Chinese (less its exercises and cards when the
+/// English has none).
 fn sources(topics: &[(&str, &str)]) -> Sources {
+    let zh = |english: &str| {
+        if english.contains("[[exercises]]") {
+            ZH_TOPIC.to_string()
+        } else {
+            ZH_TOPIC.split("[exercises.").next().unwrap().to_string()
+        }
+    };
     let names: Vec<String> = topics.iter().map(|(id, _)| format!("{id:?}")).collect();
     Sources {
         chapters: format!(
@@ -94,6 +130,10 @@ fn sources(topics: &[(&str, &str)]) -> Sources {
             .map(|(id, text)| (id.to_string(), text.to_string()))
             .collect::<BTreeMap<_, _>>(),
         stray: Vec::new(),
+        zh_chapters: ZH_CHAPTERS.into(),
+        glossary: GLOSSARY.into(),
+        zh_topics: topics.iter().map(|(id, text)| (id.to_string(), zh(text))).collect(),
+        zh_stray: Vec::new(),
     }
 }
 
@@ -158,7 +198,8 @@ fn broken_rules_name_the_file_and_the_id() {
         problems(&[("lists", &broken)]),
         [
             "topics/lists.toml: snippet append: empty title",
-            "topics/lists.toml: exercise queue-from-two-stacks: hint 1 is empty"
+            "topics/lists.toml: exercise queue-from-two-stacks: hint 1 is empty",
+            "zh/topics/lists.toml: exercise queue-from-two-stacks: 2 hints in Chinese, 3 in English",
         ]
     );
     let mut src = sources(&[("lists", TOPIC)]);
@@ -317,7 +358,14 @@ fn internal_links_are_found_and_must_lead_somewhere() {
         1,
     );
     assert_ne!(linked, TOPIC);
-    let found = problems(&[("lists", &linked)]);
+    let mut src = sources(&[("lists", &linked)]);
+    let zh_linked = ZH_TOPIC.replacen(
+        "intro = \"",
+        "intro = \"[好](#/lists/queue-from-two-stacks) [无](#/lists/nope) ",
+        1,
+    );
+    src.zh_topics.insert("lists".into(), zh_linked);
+    let found = compile(&src).unwrap_err();
     assert_eq!(found, ["topics/lists.toml: the link #/lists/nope leads nowhere"], "{found:?}");
 }
 
@@ -336,4 +384,172 @@ fn topic_links_become_page_urls_and_app_views_stay_fragments() {
         html,
         "<p><a href=\"enum/#basics\">a</a> <a href=\"#/scratch\">b</a> <a href=\"gil/\">c</a></p>\n"
     );
+}
+
+/// The problems with the Chinese `zh` of `TOPIC`.
+fn zh_problems(zh: &str) -> Vec<String> {
+    let mut src = sources(&[("lists", TOPIC)]);
+    src.zh_topics.insert("lists".into(), zh.into());
+    compile(&src).err().unwrap_or_default()
+}
+
+#[test]
+fn the_chinese_is_emitted_beside_the_english() {
+    let code = compile(&sources(&[("lists", TOPIC)])).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert!(code.contains(r#"zh: ChapterTexts { title: "基础" }"#), "{code}");
+    assert!(code.contains(r#"zh: TopicTexts { title: "列表", summary: "列表的增长与切片。", intro_html: "<p><em>列表</em>保存 <code>items</code>。</p>\n", intro_text: "列表保存 items。", article_fixes_html: None"#), "{code}");
+    assert!(code.contains(r#"zh: SnippetTexts { title: "追加", prose_html: "<p>添加一个元素。</p>\n", prose_text: "添加一个元素。", note: None }"#), "{code}");
+    assert!(code.contains(r#"hints_html: &["<p>从一个列表弹出，压入<strong>另一个</strong>。</p>\n", "<p>只在为空时重新装填。</p>\n"] }"#), "{code}");
+    assert!(
+        code.contains(
+            r#"zh: CardTexts { title: "除以零", explanation_html: "<p>这里 Python 从不返回无穷大。</p>\n" }"#
+        ),
+        "{code}"
+    );
+}
+
+#[test]
+fn every_text_needs_its_chinese_and_no_more() {
+    assert_eq!(zh_problems(ZH_TOPIC), Vec::<String>::new());
+    let partial = ZH_TOPIC
+        .replace("summary = \"列表的增长与切片。\"\n", "")
+        .replace("prose = \"添加一个元素。\"", "prose = \" \"\nnote = \"多余。\"")
+        .replace("[cards.zero-division]", "[cards.zero]")
+        .replace(", \"只在为空时重新装填。\"", "");
+    assert_eq!(
+        zh_problems(&partial),
+        [
+            "zh/topics/lists.toml: summary: no Chinese",
+            "zh/topics/lists.toml: snippet append: prose: empty",
+            "zh/topics/lists.toml: snippet append: note: the English has none, so the Chinese cannot",
+            "zh/topics/lists.toml: exercise queue-from-two-stacks: 1 hints in Chinese, 2 in English",
+            "zh/topics/lists.toml: card zero-division: no Chinese",
+            "zh/topics/lists.toml: card zero: no such card in topics/lists.toml",
+        ]
+    );
+    let typo = ZH_TOPIC.replace("[snippets.append]\ntitle", "[snippets.append]\ntitel");
+    assert!(
+        zh_problems(&typo)[0].starts_with("zh/topics/lists.toml: ")
+            && zh_problems(&typo)[0].contains("unknown field `titel`")
+    );
+}
+
+#[test]
+fn a_missing_or_stray_chinese_file_or_chapter_title_fails() {
+    let mut src = sources(&[("lists", TOPIC)]);
+    src.zh_topics.clear();
+    src.zh_topics.insert("gone".into(), ZH_TOPIC.into());
+    src.zh_stray.push("notes.md".into());
+    src.zh_chapters = "[titles]\nbasic = \"基础\"\n".into();
+    assert_eq!(
+        compile(&src).unwrap_err(),
+        [
+            "zh/chapters.toml: no title for chapter basics",
+            "zh/chapters.toml: no chapter basic",
+            "zh/topics/lists.toml: missing: every topic needs its Chinese, as topics/lists.toml has its English",
+            "zh/topics/gone.toml: no such topic in chapters.toml",
+            "zh/topics/notes.md: a stray file (zh/topics/ holds only .toml files)",
+        ]
+    );
+}
+
+#[test]
+fn chinese_keeps_the_code_and_links_and_is_mostly_chinese() {
+    let code_changed = ZH_TOPIC.replace(
+        "intro = \"*列表*保存 `items`。\"",
+        "intro = \"*列表*保存 `items`。\\n\\n```python\\nxs = []\\n```\"",
+    );
+    assert_eq!(
+        zh_problems(&code_changed),
+        ["zh/topics/lists.toml: intro: fenced code blocks differ from the English"]
+    );
+    let linked = ZH_TOPIC.replace("hints = [\"从", "hints = [\"见[这里](#/lists/append)。从");
+    assert_eq!(
+        zh_problems(&linked),
+        [
+            r##"zh/topics/lists.toml: exercise queue-from-two-stacks: hint 1: #/ link targets differ from the English: ["#/lists/append"], not []"##
+        ]
+    );
+    let latin =
+        ZH_TOPIC.replace("添加一个元素。", "添加 one item to the list, at its end, as append always does.");
+    assert_eq!(
+        zh_problems(&latin),
+        [
+            "zh/topics/lists.toml: snippet append: prose: mostly Latin text (2 CJK characters, 42 Latin letters): write it in Chinese"
+        ]
+    );
+    // Names in code, link URLs and a short text are not counted against it.
+    let names = ZH_TOPIC.replace(
+        "添加一个元素。",
+        "用 `collections.deque.appendleft` 添加，见 [deque](https://docs.python.org/3/library/collections.html)。",
+    );
+    assert_eq!(zh_problems(&names), Vec::<String>::new());
+    assert_eq!(
+        zh_problems(&ZH_TOPIC.replace("title = \"追加\"", "title = \"append()\"")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_spelling_the_glossary_avoids_fails() {
+    let avoided = ZH_TOPIC.replace("summary = \"列表的", "summary = \"串列的");
+    assert_eq!(
+        zh_problems(&avoided),
+        [r#"zh/topics/lists.toml: summary: uses "串列"; the glossary says "列表""#]
+    );
+    let mut src = sources(&[("lists", TOPIC)]);
+    src.glossary = "[[terms]]\nen = \"list\"\nzh = \"列表\"\navoid = [\"列表\"]\n".into();
+    assert_eq!(compile(&src).unwrap_err()[0], r#"zh/glossary.toml: list: cannot avoid "列表""#);
+}
+
+#[test]
+fn the_language_check_reads_markdown_as_the_python_one_did() {
+    use super::check::{fences, letters, link_targets_of, prose_only};
+    let text = "a ```x``` b ```y";
+    assert_eq!(fences(text), ["```x```"]);
+    assert_eq!(prose_only(text), "a  b `y");
+    assert_eq!(prose_only("`code` and ` lone\n` [词](#/x \"t\") [x](y"), " and ` lone\n` [词] [x](y");
+    assert_eq!(link_targets_of("[a](#/t/s?q=1) [b](#/t x) [c](#/u)"), ["#/t/s?q=1", "#/u"]);
+    assert_eq!(letters("生成器 is 好"), (4, 2));
+}
+
+#[test]
+fn the_chinese_rules_pass_the_table_zh_check_py_passes() {
+    use super::check::{Avoid, check_translation};
+    // The same table runs in `python3 tests/zh_check.py --self-test`.
+    let table: serde_json::Value =
+        serde_json::from_str(include_str!("../../../tests/zh_check_cases.json")).unwrap();
+    let pairs: Vec<(&str, &str)> = table["avoid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_str().unwrap(), p[1].as_str().unwrap()))
+        .collect();
+    let avoid: Vec<Avoid> = pairs.iter().map(|&(word, term)| Avoid { word, term }).collect();
+    let cases = table["cases"].as_array().unwrap();
+    assert!(cases.len() > 10);
+    for case in cases {
+        let mut found = Vec::new();
+        check_translation(
+            case["en"].as_str().unwrap(),
+            case["zh"].as_str().unwrap(),
+            &avoid,
+            &mut Problems::new("case", &mut found),
+        );
+        let marks = [
+            ("fenced", "code"),
+            ("link targets", "links"),
+            ("mostly Latin", "latin"),
+            ("uses ", "avoid"),
+            ("empty", "missing"),
+        ];
+        let kinds: Vec<&str> = marks
+            .iter()
+            .filter(|(mark, _)| found.iter().any(|p| p.contains(mark)))
+            .map(|(_, kind)| *kind)
+            .collect();
+        let want: Vec<&str> =
+            case["problems"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+        assert_eq!(kinds, want, "{case}: {found:?}");
+    }
 }

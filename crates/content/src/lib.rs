@@ -10,6 +10,8 @@ pub mod ui;
 pub struct Chapter {
     pub id: &'static str,
     pub title: &'static str,
+    /// The Chinese title; read either through [`Chapter::texts`].
+    pub zh: ChapterTexts,
     pub topics: &'static [Topic],
 }
 
@@ -33,6 +35,10 @@ pub struct Topic {
     /// Follow-up questions an interviewer would ask next, briefly answered,
     /// as HTML; shown after the snippets.
     pub follow_ups_html: Option<&'static str>,
+    /// `follow_ups` as plain text, for search.
+    pub follow_ups_text: Option<&'static str>,
+    /// The texts above in Chinese; read either through [`Topic::texts`].
+    pub zh: TopicTexts,
     pub snippets: &'static [Snippet],
     /// Problems to solve, checked by hidden calls; shown after the snippets.
     pub exercises: &'static [Exercise],
@@ -68,6 +74,8 @@ pub struct Snippet {
     pub differs: Option<&'static str>,
     /// What RustPython prints instead, when `differs` is set.
     pub rustpython: Option<Output>,
+    /// Title, prose and note in Chinese; read either through [`Snippet::texts`].
+    pub zh: SnippetTexts,
 }
 
 /// A problem the reader solves in code, checked by calls the reader cannot
@@ -86,6 +94,8 @@ pub struct Exercise {
     pub hints_html: &'static [&'static str],
     /// Two to eight checks, run after the reader's code.
     pub checks: &'static [Check],
+    /// Title, statement and hints in Chinese; read either through [`Exercise::texts`].
+    pub zh: ExerciseTexts,
 }
 
 /// One hidden test of an exercise.
@@ -112,6 +122,8 @@ pub struct Card {
     /// the reader types the output instead.
     pub choices: &'static [&'static str],
     pub explanation_html: &'static str,
+    /// Title and explanation in Chinese; read either through [`Card::texts`].
+    pub zh: CardTexts,
 }
 
 impl Card {
@@ -205,6 +217,11 @@ fn loose_line(pattern: &str, line: &str) -> bool {
     }
     true
 }
+
+// Every text a reader sees exists in English and Chinese (`zh/`): ask an
+// item for its language's texts with `texts(lang)`.
+mod texts;
+pub use texts::{CardTexts, ChapterTexts, ExerciseTexts, Lang, SnippetTexts, TopicTexts};
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
@@ -314,6 +331,7 @@ mod tests {
             error: None,
             choices: &[],
             explanation_html: "",
+            zh: CardTexts { title: "", explanation_html: "" },
         };
         assert_eq!(card("1\n2\n").answer(), "1\n2");
         assert_eq!(card("x\n\n").answer(), "x");

@@ -21,6 +21,7 @@ BOOT_MODULES = (
     "_pyplay_reset",
     "_pyplay_streams",
     "_pyplay_time",
+    "_pyplay_trace",
     "_pyplay_traceback",
 )
 

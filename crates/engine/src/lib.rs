@@ -9,6 +9,7 @@ mod check;
 mod host;
 mod output_cap;
 mod stdlib;
+mod trace;
 
 use std::cell::RefCell;
 
@@ -26,6 +27,7 @@ pub use pyplay_protocol::{CheckResult, CheckSpec, PyError, Stream};
 pub use stdlib::PackFetcher;
 #[cfg(not(target_arch = "wasm32"))]
 pub use stdlib::bundled as bundled_packs;
+pub use trace::TraceOutcome;
 
 /// File name the user's code runs under; tracebacks show it.
 pub const MAIN_FILE: &str = "main.py";
@@ -210,6 +212,16 @@ impl Engine {
     #[must_use]
     pub fn check_with(&self, source: &str, checks: &[CheckSpec], sink: Sink) -> CheckOutcome {
         with_output(sink, || self.interp.enter(|vm| check::check_main(vm, source, checks)))
+    }
+
+    /// Visualize: runs `source` as [`Engine::run`] does, recording each
+    /// step of the reader's code (at most `max_steps`, itself capped at
+    /// [`pyplay_protocol::trace::MAX_STEPS`]) for the step-through panel.
+    /// Output streams to `sink` as in a Run. A program stopped at the cap
+    /// ends without an error; the trace says it was truncated.
+    #[must_use]
+    pub fn trace_with(&self, source: &str, stdin: &str, max_steps: u32, sink: Sink) -> TraceOutcome {
+        with_output(sink, || self.interp.enter(|vm| trace::trace_main(vm, source, stdin, max_steps)))
     }
 
     /// Where `input()` gets a line once the run's stdin text is used up

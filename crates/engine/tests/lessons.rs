@@ -113,6 +113,7 @@ fn snippet(code: &'static str, expected: &'static str) -> Snippet {
         requires_python: None,
         differs: None,
         rustpython: None,
+        zh: pyplay_content::SnippetTexts { title: "", prose_html: "", prose_text: "", note: None },
     }
 }
 

@@ -8,6 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 pub mod channels;
+pub mod trace;
+
+pub use trace::Trace;
 
 /// Output a run streams to the page before the worker starts skipping:
 /// about 20,000 lines of typical output, far above any lesson's, and small
@@ -62,6 +65,9 @@ pub enum ToWorker {
     /// `__main__`, empty stdin), then, if it ended normally, the hidden
     /// `checks` in a namespace of their own; `Checked` reports them.
     Check { id: RunId, code: String, checks: Vec<CheckSpec> },
+    /// Visualize: run `code` as Run does, recording at most `max_steps`
+    /// steps (capped at [`trace::MAX_STEPS`]); `Traced` carries them.
+    Visualize { id: RunId, code: String, stdin: String, max_steps: u32 },
 }
 
 /// One hidden check of an exercise, as the content writes it.
@@ -115,6 +121,10 @@ pub enum FromWorker {
     /// A Check's results, one per check, sent just before its `Done`;
     /// absent when the reader's code itself raised or exited.
     Checked { id: RunId, results: Vec<CheckResult> },
+    /// A Visualize run's trace, sent just before its `Done` (also when the
+    /// program raised, or met the step cap, which `Done` does not report
+    /// as an error).
+    Traced { id: RunId, trace: Trace },
 }
 
 fn is_zero(n: &i32) -> bool {

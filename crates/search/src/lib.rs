@@ -1,11 +1,13 @@
-//! Search across every topic: titles, prose and code. The inverted index is
-//! built by `build.rs` from the compiled lessons, so a query costs a binary
-//! search per word and no index is built in the browser.
+//! Search across every topic: titles, prose and code, in English and
+//! Chinese. The inverted index is built by `build.rs` from the compiled
+//! lessons, so a query costs a binary search per word and no index is built
+//! in the browser. Chinese is indexed by characters and pairs of
+//! neighbouring characters, since it has no spaces between words.
 
 mod text;
 
-use pyplay_content::{Snippet, Topic};
-pub use text::tokens;
+use pyplay_content::{Lang, Snippet, Topic};
+pub use text::{query_tokens, tokens};
 
 /// One searchable unit, a topic's intro or one snippet, by position in
 /// `pyplay_content::topics()`: the text itself is not copied into the index.
@@ -28,7 +30,7 @@ type Posting = (u16, u8, u8, u8);
 
 include!(concat!(env!("OUT_DIR"), "/index.rs"));
 
-/// A ranked result.
+/// A ranked result, its texts in the language asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub topic: &'static str,
@@ -67,12 +69,19 @@ fn matching(word: &str, prefix: bool) -> impl Iterator<Item = (bool, &'static [P
         .map(move |(t, p)| (*t == word, *p))
 }
 
-/// Every document matching all words of `query`, best first. The last word
-/// also matches as a prefix (results while typing); a title match outweighs
-/// prose, prose outweighs code, and rare words outweigh common ones.
+/// [`search_in`] English.
 #[must_use]
 pub fn search(query: &str) -> Vec<Hit> {
-    let words = tokens(query);
+    search_in(query, Lang::En)
+}
+
+/// Every document matching all words of `query`, in either language, best
+/// first, with titles and excerpts in `lang`. The last word also matches as
+/// a prefix (results while typing); a title match outweighs prose, prose
+/// outweighs code, and rare words outweigh common ones.
+#[must_use]
+pub fn search_in(query: &str, lang: Lang) -> Vec<Hit> {
+    let words = query_tokens(query);
     // Parts of a_b are implied by a_b itself; keep the query as typed.
     let words: Vec<&String> = words
         .iter()
@@ -110,19 +119,35 @@ pub fn search(query: &str) -> Vec<Hit> {
         .filter_map(|(i, s)| s.map(|s| (i, s)))
         .map(|(i, score)| {
             let (topic, snippet) = DOCS[i].get();
+            let topic_title = topic.texts(lang).title;
+            let title_in = |l| snippet.map_or(topic.texts(l).title, |s| s.texts(l).title);
+            let coverage =
+                Lang::ALL.map(|l| title_coverage(query, title_in(l))).into_iter().fold(0.0, f32::max);
             Hit {
                 topic: topic.id,
                 snippet: snippet.map(|s| s.id),
-                title: snippet.map_or(topic.title, |s| s.title),
-                topic_title: topic.title,
-                excerpt: excerpt(&text::prose(topic, snippet), snippet.map_or("", |s| s.code), &words),
-                score,
+                title: title_in(lang),
+                topic_title,
+                excerpt: excerpt(&text::prose(topic, snippet, lang), snippet.map_or("", |s| s.code), &words),
+                score: score * (1.0 + coverage),
             }
         })
         .collect();
     // Stable: equal scores keep reading order.
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
     hits
+}
+
+/// How much of `title` the whole query is, if the title contains it: of
+/// two titles naming "生成器", "迭代器与生成器" is about it more than
+/// "用 yield from 委托给子生成器" is. Word scores alone cannot tell, since
+/// Chinese words are not delimited.
+fn title_coverage(query: &str, title: &str) -> f32 {
+    let (query, title) = (query.trim().to_lowercase(), title.to_lowercase());
+    if query.is_empty() || !title.contains(&query) {
+        return 0.0;
+    }
+    query.chars().count() as f32 / title.chars().count() as f32
 }
 
 /// About this many characters of context around a match.
@@ -147,16 +172,18 @@ fn excerpt(prose: &str, code: &str, words: &[&String]) -> String {
     shorten(prose, EXCERPT)
 }
 
-/// The first place `word` starts a word of `text`.
+/// The first place `word` starts a word of `text`; Chinese, which has no
+/// word boundaries, anywhere.
 fn find_word(text: &str, word: &str) -> Option<usize> {
-    text.match_indices(word)
-        .map(|(i, _)| i)
-        .find(|&i| !text[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+    let anywhere = word.starts_with(text::is_cjk);
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        anywhere || !text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() && !text::is_cjk(c))
+    })
 }
 
 /// About EXCERPT characters of `text` with the match near the start, cut at spaces.
 fn window(text: &str, at: usize) -> String {
-    let mut start = text[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let mut start = nth_column(text[..at].char_indices().rev(), 40).unwrap_or(0);
     if start > 0 {
         start = text[start..at].find(' ').map_or(start, |s| start + s + 1);
     }
@@ -164,15 +191,29 @@ fn window(text: &str, at: usize) -> String {
     if start > 0 { format!("…{body}") } else { body }
 }
 
-/// At most about `max` characters, cut after a whole word, with "…" if cut.
+/// At most about `max` columns, cut after a whole word, with "…" if cut.
 fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
+    match nth_column(text.char_indices(), max) {
         None => text.to_string(),
-        Some((end, _)) => {
+        Some(end) => {
             let cut = text[..end].rfind(' ').filter(|&i| i > end / 2).unwrap_or(end);
             format!("{}…", text[..cut].trim_end())
         }
     }
+}
+
+/// The offset of the first character past `columns` columns, counting a
+/// CJK character (or full-width punctuation) as two: Chinese excerpts are
+/// then as wide on screen as English ones.
+fn nth_column(mut chars: impl Iterator<Item = (usize, char)>, columns: usize) -> Option<usize> {
+    let mut used = 0;
+    chars.find_map(|(i, c)| {
+        let wide = text::is_cjk(c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c);
+        used += if wide { 2 } else { 1 };
+        (used > columns).then_some(i)
+    })
 }
 
 #[cfg(test)]
@@ -184,11 +225,14 @@ mod tests {
         // Markup dropped and entities decoded: pyplay-content's build tests
         // hold the Markdown-to-text rule itself.
         for (_, topic) in pyplay_content::topics() {
-            let intro = text::prose(topic, None);
-            assert!(intro.starts_with(&format!("{} {}", topic.summary, topic.intro_text)), "{intro}");
-            for s in topic.snippets {
-                let prose = text::prose(topic, Some(s));
-                assert!(prose.starts_with(s.prose_text) && !prose.contains("</"), "{prose}");
+            for lang in Lang::ALL {
+                let t = topic.texts(lang);
+                let intro = text::prose(topic, None, lang);
+                assert!(intro.starts_with(&format!("{} {}", t.summary, t.intro_text)), "{intro}");
+                for s in topic.snippets {
+                    let prose = text::prose(topic, Some(s), lang);
+                    assert!(prose.starts_with(s.texts(lang).prose_text) && !prose.contains("</"), "{prose}");
+                }
             }
         }
     }
@@ -199,6 +243,55 @@ mod tests {
         assert_eq!(tokens("__init__ lru_cache"), ["init", "lru", "cache", "lru_cache"]);
         assert_eq!(tokens("  ,. "), Vec::<String>::new());
         assert_eq!(tokens("Ünïcode"), ["ünïcode"]);
+    }
+
+    #[test]
+    fn chinese_is_indexed_by_characters_and_pairs_and_queried_by_pairs() {
+        assert_eq!(tokens("用asyncio写协程。"), ["用", "asyncio", "写", "协", "程", "写协", "协程"]);
+        assert_eq!(tokens("生成器"), ["生", "成", "器", "生成", "成器"]);
+        assert_eq!(query_tokens("生成器 yield"), ["生成", "成器", "yield"]);
+        assert_eq!(query_tokens("锁"), ["锁"]);
+        assert_eq!(query_tokens("lru_cache，缓存"), ["lru", "cache", "lru_cache", "缓存"]);
+    }
+
+    /// The topic of each of the first `n` hits.
+    fn top_topics(query: &str, n: usize) -> Vec<&'static str> {
+        search_in(query, Lang::Zh).iter().take(n).map(|h| h.topic).collect()
+    }
+
+    #[test]
+    fn a_chinese_query_finds_its_topic() {
+        assert_eq!(
+            top_topics("生成器", 1),
+            ["generators-and-iterators"],
+            "{:#?}",
+            search_in("生成器", Lang::Zh)
+        );
+        // The decorator topics, as "decorator" finds them in English.
+        let english: Vec<_> = search("decorator").iter().take(4).map(|h| h.topic).collect();
+        assert_eq!(top_topics("装饰器", 4), english);
+        assert_eq!(english[0], "singleton");
+        let deadlock = search_in("死锁", Lang::Zh);
+        assert!(deadlock.iter().any(|h| h.topic == "asyncio-streams-and-locks"), "{deadlock:#?}");
+        assert!(search_in("元类", Lang::Zh)[0].topic == "metaclasses");
+        // Mixed with English, and one character at a time as it is typed.
+        assert!(search_in("asyncio 死锁", Lang::Zh).iter().any(|h| h.topic == "asyncio-streams-and-locks"));
+        assert!(!search_in("锁", Lang::Zh).is_empty());
+        assert!(search_in("生成器 zzzzqqq", Lang::Zh).is_empty());
+    }
+
+    #[test]
+    fn hits_speak_the_language_asked_for_whatever_the_query() {
+        let (zh, en) = (search_in("生成器", Lang::Zh), search_in("生成器", Lang::En));
+        assert_eq!(zh.len(), en.len());
+        let (_, topic) = pyplay_content::topic("generators-and-iterators").unwrap();
+        assert_eq!(zh[0].topic_title, topic.texts(Lang::Zh).title);
+        assert_eq!(en[0].topic_title, topic.title);
+        assert!(zh[0].excerpt.contains("生成器"), "{}", zh[0].excerpt);
+        // An English query finds the same topic, described in Chinese.
+        let hits = search_in("metaclasses", Lang::Zh);
+        assert_eq!(hits[0].topic, "metaclasses");
+        assert!(hits[0].title.contains("元类"), "{}", hits[0].title);
     }
 
     #[test]
@@ -259,6 +352,9 @@ mod tests {
             assert!(h.excerpt.chars().count() <= EXCERPT + 2, "{}", h.excerpt);
             assert!(!h.excerpt.contains('<'), "no HTML left: {}", h.excerpt);
         }
+        for h in search_in("生成器", Lang::Zh) {
+            assert!(nth_column(h.excerpt.char_indices(), EXCERPT + 2).is_none(), "{}", h.excerpt);
+        }
         let h = &search("heappush")[0];
         assert!(h.excerpt.to_lowercase().contains("heappush"), "{}", h.excerpt);
     }
@@ -270,5 +366,6 @@ mod tests {
         let w = window(&text, 400);
         assert!(w.starts_with('…'));
         assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("生成器是一种迭代器", 6), "生成器…");
     }
 }

@@ -86,6 +86,13 @@ fn check(engine: &Engine, id: RunId, code: &str, checks: &[CheckSpec]) {
     post_done(id, outcome.ended, start);
 }
 
+/// Visualize: the run, then `Traced` (always), then `Done`.
+fn visualize(engine: &Engine, id: RunId, code: &str, stdin: &str, max_steps: u32) {
+    let (outcome, start) = streamed(id, |sink| engine.trace_with(code, stdin, max_steps, sink));
+    post(&FromWorker::Traced { id, trace: outcome.trace });
+    post_done(id, outcome.ended, start);
+}
+
 fn main() {
     console_panic_note();
     let start = now_ms();
@@ -98,6 +105,9 @@ fn main() {
                 run(&engine, id, &code, &stdin, keep_globals)
             }
             Ok(ToWorker::Check { id, code, checks }) => check(&engine, id, &code, &checks),
+            Ok(ToWorker::Visualize { id, code, stdin, max_steps }) => {
+                visualize(&engine, id, &code, &stdin, max_steps)
+            }
             Err(err) => web_sys::console::warn_1(&format!("pyplay worker: bad message: {err}").into()),
         }
     });

@@ -26,6 +26,9 @@ extern "C" {
     /// 1-based; 0 clears.
     #[wasm_bindgen(method, js_name = highlightLine)]
     fn highlight_line(this: &JsEditor, line: u32);
+    /// Visualize: the line about to run and the line just run; 0 clears.
+    #[wasm_bindgen(method, js_name = showStep)]
+    fn show_step(this: &JsEditor, next: u32, previous: u32);
     /// 1-based line and column; column 0 marks the whole line, line 0 clears.
     #[wasm_bindgen(method, js_name = markError)]
     fn mark_error(this: &JsEditor, line: u32, column: u32);
@@ -49,6 +52,9 @@ pub struct EditorProps {
     /// Where a syntax error is: 1-based line and column (0 if unknown).
     #[prop_or_default]
     pub error_mark: Option<(u32, u32)>,
+    /// Visualize: the line about to run and the line just run (1-based).
+    #[prop_or_default]
+    pub step_lines: Option<(u32, Option<u32>)>,
     #[prop_or(AttrValue::Static("Python code"))]
     pub label: AttrValue,
 }
@@ -143,6 +149,15 @@ pub fn Editor(props: &EditorProps) -> Html {
         use_effect_with(props.highlight_line, move |line| {
             if let Some(view) = editor.borrow().as_ref() {
                 view.highlight_line(line.unwrap_or(0));
+            }
+        });
+    }
+    {
+        let editor = editor.clone();
+        use_effect_with(props.step_lines, move |lines| {
+            if let Some(view) = editor.borrow().as_ref() {
+                let (next, previous) = lines.unwrap_or((0, None));
+                view.show_step(next, previous.unwrap_or(0));
             }
         });
     }

@@ -57,7 +57,11 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     }
 
     let options = &props.options;
-    let mode = SnippetMode::Embed { read_only: options.read_only, click_to_run: options.click_to_run };
+    let mode = SnippetMode::Embed {
+        read_only: options.read_only,
+        click_to_run: options.click_to_run,
+        visualize: options.visualize,
+    };
     let snippet = |topic: &'static pyplay_content::Topic, s: &'static pyplay_content::Snippet| {
         html! {
             <SnippetView

@@ -102,6 +102,7 @@ pub fn Output(props: &OutputProps) -> Html {
                         }
                     }) }
                 </pre>
+                <crate::components::error_help::ErrorHelp error={error.clone()} />
             }
             if let Some(notice) = &props.notice {
                 <p class="notice">{ notice.clone() }</p>

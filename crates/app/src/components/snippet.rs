@@ -1,7 +1,10 @@
 //! An editable snippet: the editor, its toolbar and the output. The code
 //! and its runs live in hooks (crate::hooks).
 
-use pyplay_protocol::PyError;
+use pyplay_protocol::{
+    PyError,
+    trace::{DEFAULT_STEPS, MAX_STEPS},
+};
 use yew::prelude::*;
 
 use crate::{
@@ -13,11 +16,14 @@ use crate::{
         snippet_notes::SnippetNotes,
         snippet_toolbar::SnippetToolbar,
         stdin_box::{StdinBox, reads_stdin},
+        step_through::StepThrough,
     },
     hooks::{use_code, use_code::CodeSource, use_run},
     route::SCRATCH,
+    run_queue::Job,
     run_state::Phase,
     runner::EngineStatus,
+    visualize::marked_lines,
 };
 
 /// Where a snippet is shown, which decides what the reader may do with it.
@@ -29,8 +35,9 @@ pub enum SnippetMode {
     /// the last such run's variables, as a REPL does.
     Scratch { keep_globals: bool },
     /// Inside another page: nothing saved, no Embed; optionally not
-    /// editable, and a click-to-run placeholder where the output goes.
-    Embed { read_only: bool, click_to_run: bool },
+    /// editable, and a click-to-run placeholder where the output goes,
+    /// which starts Visualize instead of Run with `visualize`.
+    Embed { read_only: bool, click_to_run: bool, visualize: bool },
 }
 
 #[derive(PartialEq, Properties)]
@@ -77,8 +84,9 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let (persist, read_only, click_to_run, keep_globals) = match props.mode {
         SnippetMode::Lesson => (true, false, false, false),
         SnippetMode::Scratch { keep_globals } => (true, false, false, keep_globals),
-        SnippetMode::Embed { read_only, click_to_run } => (false, read_only, click_to_run, false),
+        SnippetMode::Embed { read_only, click_to_run, .. } => (false, read_only, click_to_run, false),
     };
+    let starts_visualized = matches!(props.mode, SnippetMode::Embed { visualize: true, .. });
     let code = use_code(CodeSource {
         topic_id: props.topic_id.clone(),
         snippet_id: props.snippet_id.clone(),
@@ -91,6 +99,15 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     let highlight = use_state_eq(|| None::<u32>);
     let stdin = use_state(String::new);
     let embedding = use_state(|| false);
+    // Visualize: the panel is open (from the click until Edit or Run), and
+    // the step shown.
+    let visualizing = use_state_eq(|| false);
+    let step = use_state_eq(|| 0_usize);
+    {
+        // Each new trace starts at its first step.
+        let step = step.clone();
+        use_effect_with(state.trace.clone(), move |_| step.set(0));
+    }
     {
         // A traceback's line mark is stale once the code changes.
         let highlight = highlight.clone();
@@ -98,15 +115,39 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
     }
 
     let run = {
-        let (on_run, text, stdin, highlight) =
-            (runs.on_run.clone(), code.code.clone(), stdin.clone(), highlight.clone());
+        let (on_run, text, stdin, highlight, visualizing) =
+            (runs.on_run.clone(), code.code.clone(), stdin.clone(), highlight.clone(), visualizing.clone());
         let runnable = props.runnable;
         Callback::from(move |()| {
             if runnable {
                 highlight.set(None);
+                visualizing.set(false);
                 on_run.emit(((*text).clone(), (*stdin).clone()));
             }
         })
+    };
+    let visualize_with = |max_steps: u32| {
+        let (on_job, text, stdin, highlight, visualizing) =
+            (runs.on_job.clone(), code.code.clone(), stdin.clone(), highlight.clone(), visualizing.clone());
+        Callback::from(move |()| {
+            highlight.set(None);
+            visualizing.set(true);
+            on_job.emit(Job::Visualize { code: (*text).clone(), stdin: (*stdin).clone(), max_steps });
+        })
+    };
+    let visualize = visualize_with(DEFAULT_STEPS);
+    let trace = state.trace.clone().filter(|trace| *visualizing && !trace.steps.is_empty());
+    let on_more = trace
+        .as_ref()
+        .filter(|trace| trace.truncated && trace.steps.len() < MAX_STEPS as usize)
+        .map(|_| visualize_with(MAX_STEPS));
+    let on_edit = {
+        let visualizing = visualizing.clone();
+        Callback::from(move |()| visualizing.set(false))
+    };
+    let on_step = {
+        let step = step.clone();
+        Callback::from(move |index| step.set(index))
     };
     let on_line_click = {
         let highlight = highlight.clone();
@@ -136,8 +177,9 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 value={AttrValue::from((*code.code).clone())}
                 on_change={code.on_change.clone()}
                 on_run={run.clone()}
-                read_only={!editable}
+                read_only={!editable || *visualizing}
                 highlight_line={*highlight}
+                step_lines={trace.as_ref().and_then(|trace| marked_lines(trace, *step))}
                 error_mark={state.error.as_ref().and_then(error_mark)}
                 label={if editable { "Python code, editable" } else { "Python code, read-only" }}
             />
@@ -152,6 +194,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 running_since={if state.phase == Phase::Running { state.started_at } else { None }}
                 finished_ms={state.elapsed_ms}
                 on_run={run.clone()}
+                on_visualize={props.runnable.then(|| visualize.clone())}
                 on_stop={runs.on_stop.clone()}
                 on_reset={code.on_reset.clone()}
                 on_undo_reset={code.on_undo_reset.clone()}
@@ -178,9 +221,23 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     on_close={let e = embedding.clone(); move |()| e.set(false)}
                 />
             }
-            <div class="output" role="log" aria-live="polite" aria-label="Output">
+            if let Some(trace) = trace.clone() {
+                <StepThrough
+                    {trace}
+                    index={*step}
+                    error={state.error.clone()}
+                    {on_step}
+                    {on_edit}
+                    {on_more}
+                />
+            }
+            <div class="output" role="log" aria-live="polite" aria-label="Output" hidden={trace.is_some()}>
                 if click_to_run && props.runnable && state.phase == Phase::Idle {
-                    <button class="click-to-run" onclick={run.reform(|_: MouseEvent| ())}>{ "▶ Run to see the output" }</button>
+                    if starts_visualized {
+                        <button class="click-to-run" onclick={visualize.reform(|_: MouseEvent| ())}>{ "▶ Visualize: step through this code" }</button>
+                    } else {
+                        <button class="click-to-run" onclick={run.reform(|_: MouseEvent| ())}>{ "▶ Run to see the output" }</button>
+                    }
                 }
                 if state.phase != Phase::Idle {
                     <Output

@@ -1,4 +1,4 @@
-//! The row under a snippet's editor: Run, Stop, Reset, Undo reset, Copy,
+//! The row under a snippet's editor: Run, Visualize, Stop, Reset, Undo reset, Copy,
 //! Share, Embed, the "edited" mark and the run's time.
 
 use gloo::timers::callback::Timeout;
@@ -26,6 +26,9 @@ pub struct SnippetToolbarProps {
     pub running_since: Option<f64>,
     pub finished_ms: Option<f64>,
     pub on_run: Callback<()>,
+    /// None: no Visualize button.
+    #[prop_or_default]
+    pub on_visualize: Option<Callback<()>>,
     pub on_stop: Callback<()>,
     pub on_reset: Callback<()>,
     pub on_undo_reset: Callback<()>,
@@ -123,6 +126,9 @@ pub fn SnippetToolbar(props: &SnippetToolbarProps) -> Html {
         <div class="toolbar">
             if props.runnable {
                 <button class="run" onclick={props.on_run.reform(|_: MouseEvent| ())} disabled={props.busy}>{ props.run_label.clone() }</button>
+                if let Some(on_visualize) = &props.on_visualize {
+                    <button class="visualize" onclick={on_visualize.reform(|_: MouseEvent| ())} disabled={props.busy} title="Run step by step and watch the variables">{ "Visualize" }</button>
+                }
                 if props.busy {
                     <button class="stop" onclick={props.on_stop.reform(|_: MouseEvent| ())}>{ "Stop" }</button>
                 }

@@ -1,0 +1,2 @@
+total = sum(n * n for n in range(3))
+print(total)

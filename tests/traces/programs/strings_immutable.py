@@ -1,0 +1,4 @@
+s = "abc"
+t = s
+s += "d"
+print(s, t, s is t)

@@ -1,0 +1,8 @@
+def f():
+    try:
+        return "try"
+    finally:
+        print("finally runs")
+
+
+print(f())
