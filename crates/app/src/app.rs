@@ -1,6 +1,6 @@
 //! The root component: owns the Python runner and the route, lays out the page.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use pyplay_content::ui;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -53,7 +53,13 @@ pub fn App() -> Html {
                 let route = route.clone();
                 EventListener::new(&window, name, move |_| route.set(Route::current()))
             });
-            let clicks = EventListener::new(&gloo::utils::document(), "click", follow_link);
+            // Not passive: a followed link's own navigation is prevented.
+            let clicks = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "click",
+                EventListenerOptions::enable_prevent_default(),
+                follow_link,
+            );
             move || drop((listeners, clicks))
         });
     }
