@@ -110,12 +110,20 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         Some(EngineStatus::Loading) => "loading",
         Some(EngineStatus::Ready { .. }) => "ready",
     };
-    let style = options.height.map(|h| format!("--editor-height: {h}px"));
+    {
+        // Through the CSSOM: the pages' CSP refuses a style attribute.
+        let root = root.clone();
+        use_effect_with(options.height, move |height| {
+            if let (Some(h), Some(el)) = (height, root.cast::<web_sys::HtmlElement>()) {
+                let _ = el.style().set_property("--editor-height", &format!("{h}px"));
+            }
+        });
+    }
 
     html! {
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={status.unwrap_or(EngineStatus::Loading)}>
-            <div class={classes!("embed", options.height.map(|_| "fixed-height"))} ref={root} data-engine={engine} {style}>
+            <div class={classes!("embed", options.height.map(|_| "fixed-height"))} ref={root} data-engine={engine}>
                 { body }
                 <p class="embed-footer">
                     <a class="open" href={options.open_url(&site)} target="_blank" rel="noopener">{ "Open in playground ↗" }</a>
