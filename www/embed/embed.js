@@ -11,7 +11,8 @@
 // our origin and from the iframe they name. Options, as data attributes:
 // data-pyplay-theme (light|dark|auto), data-pyplay-readonly,
 // data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title,
-// data-pyplay-visualize (opens ready to step through; nothing runs until clicked).
+// data-pyplay-visualize (opens ready to step through; nothing runs until clicked),
+// data-pyplay-lang (en|zh; by default the language of the page around it).
 // Defines only window.Pyplay: { version, scan(root) }. The message names come
 // from www/channels.js, written in by www/build-scripts.mjs at build time.
 (() => {
@@ -56,6 +57,8 @@
       const value = el.getAttribute(`data-pyplay-${key}`);
       if (value !== null) params.set(key, value === '' ? '1' : value);
     }
+    const lang = el.getAttribute('data-pyplay-lang') || el.closest('[lang]')?.getAttribute('lang');
+    if (lang) params.set('lang', lang);
     let route;
     let title;
     let height;

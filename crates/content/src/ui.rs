@@ -12,6 +12,9 @@ pub const LEDE: &str = "Python interview topics, each as short prose next to cod
     server, and once loaded the site works offline. Practise with exercises that check your \
     code and cards that ask you to predict what code prints.";
 pub const MENU: &str = "Menu";
+/// The language switch's name, the same in both languages: a reader who
+/// cannot read the page can still find it.
+pub const LANGUAGE: &str = "Language / 语言";
 /// The search box's label, and what it shows when empty.
 pub const SEARCH_LABEL: &str = "Search the lessons";
 pub const SEARCH_PLACEHOLDER: &str = "Search  /";

@@ -47,6 +47,7 @@ fn printed(output: &OutputBuffer, state: &RunState) -> String {
 #[component]
 pub fn CardView(props: &CardViewProps) -> Html {
     let card = props.card;
+    let words = card.texts(crate::hooks::use_lang());
     let progress = use_context::<UseReducerHandle<Progress>>().expect("CardView needs progress");
     let guess = use_state(String::new);
     let runs = use_run(false);
@@ -102,7 +103,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
     html! {
         <section class="card" id={dom_id.clone()} data-card={card.id} data-phase={state.phase.as_str()} aria-labelledby={format!("{dom_id}-title")}>
             <h3 id={format!("{dom_id}-title")}>
-                { pyplay_content::ui::CARD }{ card.title }
+                { pyplay_content::ui::CARD }{ words.title }
                 if solved { <span class="solved-mark" aria-label="solved" role="img">{ " ✓" }</span> }
             </h3>
             <Editor value={card.code} on_change={Callback::noop()} read_only=true label="Python code, read-only" />
@@ -122,7 +123,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
                         <p class="check-label">{ "You said:" }</p>
                         <pre class="card-guess">{ (*guess).clone() }</pre>
                     }
-                    <div class="prose explanation">{ Html::from_html_unchecked(card.explanation_html.into()) }</div>
+                    <div class="prose explanation">{ Html::from_html_unchecked(words.explanation_html.into()) }</div>
                 } else if let Some(notice) = &state.notice {
                     <p class="notice">{ notice.clone() }</p>
                 } else if state.busy() {

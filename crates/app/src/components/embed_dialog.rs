@@ -30,15 +30,16 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     }
     let site = crate::route::site_root();
     let (topic, snippet) = (props.topic_id.as_str(), props.snippet_id.as_deref());
+    let lang = crate::hooks::use_lang();
     let title = pyplay_content::topic(topic).map_or(topic.to_string(), |(_, t)| match snippet {
         Some(s) => {
-            let name = pyplay_content::snippet(t.id, s).map_or(s, |(_, x)| x.title);
-            format!("Python: {} — {name}", t.title)
+            let name = pyplay_content::snippet(t.id, s).map_or(s, |(_, x)| x.texts(lang).title);
+            format!("Python: {} — {name}", t.texts(lang).title)
         }
-        None => format!("Python: {}", t.title),
+        None => format!("Python: {}", t.texts(lang).title),
     });
-    let iframe = embed::iframe_html(&site, topic, snippet, &title);
-    let script = embed::script_html(&site, topic, snippet);
+    let iframe = embed::iframe_html(&site, lang, topic, snippet, &title);
+    let script = embed::script_html(&site, lang, topic, snippet);
     let copy_button = |what: &'static str, text: String| {
         let status = status.clone();
         let onclick = Callback::from(move |_: MouseEvent| {

@@ -81,10 +81,10 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             .map(|(_, topic)| {
                 html! {
                     <>
-                        <h1 class="embed-title">{ topic.title }</h1>
+                        <h1 class="embed-title">{ topic.texts(options.lang).title }</h1>
                         { for topic.snippets.iter().map(|s| html! {
                             <section class="embed-step">
-                                <h2>{ s.title }</h2>
+                                <h2>{ s.texts(options.lang).title }</h2>
                                 { snippet(topic, s) }
                             </section>
                         }) }
@@ -110,6 +110,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         Some(EngineStatus::Loading) => "loading",
         Some(EngineStatus::Ready { .. }) => "ready",
     };
+    use_effect_with(options.lang, |&lang| crate::lang::apply(lang));
     {
         // Through the CSSOM: the pages' CSP refuses a style attribute.
         let root = root.clone();
@@ -121,6 +122,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     }
 
     html! {
+        <ContextProvider<pyplay_content::Lang> context={options.lang}>
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={status.unwrap_or(EngineStatus::Loading)}>
             <div class={classes!("embed", options.height.map(|_| "fixed-height"))} ref={root} data-engine={engine}>
@@ -131,5 +133,6 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             </div>
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
+        </ContextProvider<pyplay_content::Lang>>
     }
 }

@@ -51,6 +51,7 @@ fn specs(exercise: &Exercise) -> Vec<CheckSpec> {
 #[component]
 pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
     let exercise = props.exercise;
+    let words = exercise.texts(crate::hooks::use_lang());
     let progress = use_context::<UseReducerHandle<Progress>>().expect("ExerciseView needs progress");
     let code = use_code(CodeSource {
         topic_id: props.topic_id.clone(),
@@ -86,10 +87,10 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
     html! {
         <section class="exercise" id={dom_id.clone()} data-exercise={exercise.id} data-phase={state.phase.as_str()} data-run={state.run.map(|id| id.to_string())} aria-labelledby={format!("{dom_id}-title")}>
             <h3 id={format!("{dom_id}-title")}>
-                { pyplay_content::ui::EXERCISE }{ exercise.title }
+                { pyplay_content::ui::EXERCISE }{ words.title }
                 if solved { <span class="solved-mark" aria-label="solved" role="img">{ " ✓" }</span> }
             </h3>
-            <div class="prose">{ Html::from_html_unchecked(exercise.statement_html.into()) }</div>
+            <div class="prose">{ Html::from_html_unchecked(words.statement_html.into()) }</div>
             <Editor
                 value={AttrValue::from((*code.code).clone())}
                 on_change={code.on_change.clone()}
@@ -102,9 +103,9 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
                     <button class="stop" onclick={runs.on_stop.reform(|_: MouseEvent| ())}>{ "Stop" }</button>
                 }
                 <button class="reset" onclick={code.on_reset.reform(|_: MouseEvent| ())} title="Back to the starter code">{ "Reset" }</button>
-                <button class="hint" disabled={*hints_shown >= exercise.hints_html.len()}
+                <button class="hint" disabled={*hints_shown >= words.hints_html.len()}
                     onclick={let h = hints_shown.clone(); move |_: MouseEvent| h.set(*h + 1)}>
-                    { format!("Hint ({} of {})", (*hints_shown).min(exercise.hints_html.len()), exercise.hints_html.len()) }
+                    { format!("Hint ({} of {})", (*hints_shown).min(words.hints_html.len()), words.hints_html.len()) }
                 </button>
                 <button class="show-solution" disabled={!tried} aria-expanded={solution_shown.to_string()}
                     title={if tried { "" } else { "Available after your first Check" }}
@@ -114,7 +115,7 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
             </div>
             if *hints_shown > 0 {
                 <ol class="hints" aria-label="Hints">
-                    { for exercise.hints_html.iter().take(*hints_shown).map(|h| html! {
+                    { for words.hints_html.iter().take(*hints_shown).map(|h| html! {
                         <li class="prose">{ Html::from_html_unchecked((*h).into()) }</li>
                     }) }
                 </ol>

@@ -4,12 +4,7 @@ use yew::prelude::*;
 
 use pyplay_content::ui;
 
-use crate::{
-    practice,
-    progress::Progress,
-    route::{self, Route},
-    storage,
-};
+use crate::{hooks::use_lang, practice, progress::Progress, route, storage};
 
 #[derive(PartialEq, Properties)]
 pub struct HomePageProps {}
@@ -19,6 +14,7 @@ pub fn HomePage(_props: &HomePageProps) -> Html {
     let progress = use_context::<UseReducerHandle<Progress>>().map(|p| (*p).clone()).unwrap_or_default();
     let last = use_memo((), |()| storage::load_last_topic().and_then(|id| pyplay_content::topic(&id)));
     let first = pyplay_content::first_topic();
+    let lang = use_lang();
 
     html! {
         <article class="home">
@@ -26,12 +22,12 @@ pub fn HomePage(_props: &HomePageProps) -> Html {
             <p class="lede">{ ui::LEDE }</p>
             <p class="start">
                 if let Some((_, topic)) = *last {
-                    <a class="button continue" href={Route::href(topic.id)}>{ format!("Continue where you left off: {}", topic.title) }</a>
+                    <a class="button continue" href={pyplay_content::page_path(lang, topic.id)}>{ format!("Continue where you left off: {}", topic.texts(lang).title) }</a>
                     { " " }
                 }
-                <a class="button" href={Route::href(first.id)}>{ ui::START }</a>
+                <a class="button" href={pyplay_content::page_path(lang, first.id)}>{ ui::START }</a>
                 { " " }
-                <a href={route::PROGRESS_HREF}>{ "Your progress" }</a>
+                <a href={route::view_href(lang, route::PROGRESS_HREF)}>{ "Your progress" }</a>
             </p>
             <h2>{ ui::COURSE_MAP }</h2>
             <ol class="course-map">
@@ -39,14 +35,14 @@ pub fn HomePage(_props: &HomePageProps) -> Html {
                     let t = practice::tally(chapter, &progress);
                     html! {
                         <li class="map-chapter">
-                            <h3>{ chapter.title }</h3>
+                            <h3>{ chapter.texts(lang).title }</h3>
                             <p class="counts">{ format!(
                                 "{} topics · exercises {} of {} solved · cards {} of {} solved",
                                 chapter.topics.len(), t.exercises.0, t.exercises.1, t.cards.0, t.cards.1
                             ) }</p>
                             <ul>
                                 { for chapter.topics.iter().map(|topic| html! {
-                                    <li><a href={Route::href(topic.id)}>{ topic.title }</a></li>
+                                    <li><a href={pyplay_content::page_path(lang, topic.id)}>{ topic.texts(lang).title }</a></li>
                                 }) }
                             </ul>
                         </li>

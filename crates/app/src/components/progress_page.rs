@@ -35,6 +35,7 @@ pub fn ProgressPage(_props: &ProgressPageProps) -> Html {
     let progress = use_context::<UseReducerHandle<Progress>>().expect("ProgressPage needs progress");
     let confirming = use_state(|| false);
     let message = use_state(String::new);
+    let lang = crate::hooks::use_lang();
 
     let on_import = {
         let (progress, message) = (progress.clone(), message.clone());
@@ -78,7 +79,7 @@ pub fn ProgressPage(_props: &ProgressPageProps) -> Html {
                         let t = practice::tally(chapter, &progress);
                         html! {
                             <tr data-chapter={chapter.id}>
-                                <th scope="row">{ chapter.title }</th>
+                                <th scope="row">{ chapter.texts(lang).title }</th>
                                 <td>{ format!("{} of {}", t.exercises.0, t.exercises.1) }</td>
                                 <td>{ format!("{} of {}", t.cards.0, t.cards.1) }</td>
                             </tr>
@@ -87,7 +88,7 @@ pub fn ProgressPage(_props: &ProgressPageProps) -> Html {
                 </tbody>
             </table>
             if let Some(item) = next {
-                <p class="next">{ "Next: " }<a href={item.href()}>{ item.title }</a>{ format!(" ({})", item.topic.title) }</p>
+                <p class="next">{ "Next: " }<a href={item.href(lang)}>{ item.title(lang) }</a>{ format!(" ({})", item.topic.texts(lang).title) }</p>
             } else {
                 <p class="next">{ "Everything is solved. Well done." }</p>
             }

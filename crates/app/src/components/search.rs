@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::{hooks::use_lang, route::Route};
 
 /// Results shown under the box; the rest are on the results page.
 const DROPDOWN: usize = 8;
@@ -47,7 +47,8 @@ pub fn SearchBox() -> Html {
     let open = use_state(|| false);
     let input = use_node_ref();
     let list = use_node_ref();
-    let hits = use_memo((*query).clone(), |q| pyplay_search::search(q));
+    let lang = use_lang();
+    let hits = use_memo(((*query).clone(), lang), |(q, lang)| pyplay_search::search_in(q, *lang));
 
     {
         let input = input.clone();
@@ -177,7 +178,7 @@ pub fn SearchBox() -> Html {
                             { for hits.iter().take(DROPDOWN).map(|h| hit_item(h, close.clone())) }
                         </ul>
                         if hits.len() > DROPDOWN {
-                            <a class="all-results" href={Route::search_href(&query)} onclick={close.clone()}>
+                            <a class="all-results" href={Route::search_href(lang, &query)} onclick={close.clone()}>
                                 { format!("All {} results", hits.len()) }
                             </a>
                         }
@@ -196,7 +197,8 @@ pub struct SearchPageProps {
 /// `#/search?q=…`: every result, deep-linkable.
 #[component]
 pub fn SearchPage(props: &SearchPageProps) -> Html {
-    let hits = use_memo(props.query.clone(), |q| pyplay_search::search(q));
+    let lang = use_lang();
+    let hits = use_memo((props.query.clone(), lang), |(q, lang)| pyplay_search::search_in(q, *lang));
     html! {
         <article class="search-page">
             <h1>{ "Search" }</h1>

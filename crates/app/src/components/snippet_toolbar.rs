@@ -68,15 +68,11 @@ fn show_for(copied: &UseStateHandle<Copied>, result: Copied, ms: u32) {
     Timeout::new(ms, move || copied.set(Copied::Nothing)).forget();
 }
 
-/// The share link for `code` at `path` (crate::route::share_url).
-fn share_link(path: &str, code: &str) -> String {
-    crate::route::share_url(path, code)
-}
-
 #[component]
 pub fn SnippetToolbar(props: &SnippetToolbarProps) -> Html {
     let copied = use_state(|| Copied::Nothing);
     let reset_button = use_node_ref();
+    let lang = crate::hooks::use_lang();
 
     let on_copy = {
         let (code, copied) = (props.code.clone(), copied.clone());
@@ -93,7 +89,7 @@ pub fn SnippetToolbar(props: &SnippetToolbarProps) -> Html {
     let on_share = props.share_path.clone().map(|path| {
         let (code, copied) = (props.code.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let link = share_link(&path, &code);
+            let link = crate::route::share_url(lang, &path, &code);
             let copied = copied.clone();
             let fallback = link.clone();
             clipboard::copy(

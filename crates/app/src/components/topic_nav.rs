@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::hooks::use_lang;
 
 #[derive(PartialEq, Properties)]
 pub struct TopicNavProps {
@@ -12,13 +12,14 @@ pub struct TopicNavProps {
 #[component]
 pub fn TopicNav(props: &TopicNavProps) -> Html {
     let (prev, next) = pyplay_content::neighbours(&props.topic_id);
+    let lang = use_lang();
     html! {
         <nav class="topic-nav" aria-label={pyplay_content::ui::PREVIOUS_AND_NEXT}>
             if let Some(t) = prev {
-                <a class="prev" rel="prev" href={Route::href(t.id)}>{ "← " }{ t.title }</a>
+                <a class="prev" rel="prev" href={pyplay_content::page_path(lang, t.id)}>{ "← " }{ t.texts(lang).title }</a>
             }
             if let Some(t) = next {
-                <a class="next" rel="next" href={Route::href(t.id)}>{ t.title }{ " →" }</a>
+                <a class="next" rel="next" href={pyplay_content::page_path(lang, t.id)}>{ t.texts(lang).title }{ " →" }</a>
             }
         </nav>
     }
