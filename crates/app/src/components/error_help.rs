@@ -11,7 +11,7 @@ use crate::explain::{Span, explain};
 #[derive(PartialEq, Properties)]
 pub struct ErrorHelpProps {
     pub error: PyError,
-    /// The reader's language; English until the app has a switch.
+    /// The page's language.
     #[prop_or_default]
     pub lang: Lang,
 }

@@ -61,6 +61,7 @@ fn pieces(traceback: &str) -> Vec<Piece<'_>> {
 
 #[component]
 pub fn Output(props: &OutputProps) -> Html {
+    let lang = crate::hooks::use_lang();
     html! {
         <>
             if props.output.dropped() > 0 {
@@ -102,7 +103,7 @@ pub fn Output(props: &OutputProps) -> Html {
                         }
                     }) }
                 </pre>
-                <crate::components::error_help::ErrorHelp error={error.clone()} />
+                <crate::components::error_help::ErrorHelp error={error.clone()} lang={lang} />
             }
             if let Some(notice) = &props.notice {
                 <p class="notice">{ notice.clone() }</p>
