@@ -12,6 +12,7 @@
 // data-pyplay-theme (light|dark|auto), data-pyplay-readonly,
 // data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title,
 // data-pyplay-visualize (opens ready to step through; nothing runs until clicked).
+// The iframe's title is in Chinese when the placeholder is inside `lang="zh…"`.
 // Defines only window.Pyplay: { version, scan(root) }. The message names come
 // from www/channels.js, written in by www/build-scripts.mjs at build time.
 (() => {
@@ -34,6 +35,12 @@
   const OPTIONS = ['theme', 'readonly', 'height', 'output', 'visualize'];
   const frames = new Map();
   let counter = 0;
+  // The iframe's title, in the language of the text around the placeholder.
+  const TITLES = {
+    en: { page: (t, s) => `Python playground: ${t}${s ? ` (${s})` : ''}`, code: 'Python code you can run' },
+    zh: { page: (t, s) => `Python 练习场：${t}${s ? `（${s}）` : ''}`, code: '可运行的 Python 代码' },
+  };
+  const titles = (el) => (/^zh\b/i.test(el.closest('[lang]')?.getAttribute('lang') || '') ? TITLES.zh : TITLES.en);
 
   const observer = 'IntersectionObserver' in window
     ? new IntersectionObserver((entries) => {
@@ -63,13 +70,13 @@
     if (topic !== null) {
       const snippet = el.getAttribute('data-pyplay-snippet');
       route = `/${encodeURIComponent(topic)}${snippet ? `/${encodeURIComponent(snippet)}` : ''}`;
-      title = `Python playground: ${topic}${snippet ? ` (${snippet})` : ''}`;
+      title = titles(el).page(topic, snippet);
       height = snippet ? 300 : 800;
     } else {
       const code = el.textContent.replace(/^\r?\n/, '').replace(/\s+$/, '');
       params.set('code', code);
       route = '/code';
-      title = 'Python code you can run';
+      title = titles(el).code;
       height = 110 + 21 * code.split('\n').length;
     }
     const id = `pyplay-${++counter}`;

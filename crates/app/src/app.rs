@@ -1,7 +1,7 @@
 //! The root component: owns the Python runner and the route, lays out the page.
 
 use gloo::events::EventListener;
-use pyplay_content::ui;
+use pyplay_content::{Lang, ui::fill};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -23,6 +23,8 @@ use crate::{
 
 #[component]
 pub fn App() -> Html {
+    let lang = crate::lang::page_lang();
+    let ui = pyplay_content::ui::ui(lang);
     let status = use_state(|| EngineStatus::Loading);
     // Created once, on first render: the worker starts loading right away.
     let runner = {
@@ -62,8 +64,10 @@ pub fn App() -> Html {
     {
         let (_, topic) = pyplay_content::topic(&route.topic).unzip();
         let title = match (&route.view, topic) {
-            (View::Topic, Some(topic)) => format!("{} · {}", topic.title, ui::SITE_NAME),
-            _ => ui::SITE_NAME.to_string(),
+            (View::Topic, Some(topic)) => {
+                fill(ui.page_title, &[("topic", &topic.texts(lang).title), ("site", &ui.site_name)])
+            }
+            _ => ui.site_name.to_string(),
         };
         use_effect_with(title, |title| gloo::utils::document().set_title(title));
     }
@@ -116,18 +120,19 @@ pub fn App() -> Html {
     };
 
     html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={*status}>
         <ContextProvider<UseReducerHandle<Progress>> context={progress.clone()}>
             <div class={classes!("layout", nav_open.then_some("nav-open"))}>
                 <header class="topbar">
                     <button class="menu-toggle" aria-controls="sidebar" aria-expanded={nav_open.to_string()} onclick={toggle_nav}>
-                        { ui::MENU }
+                        { ui.menu }
                     </button>
-                    <a class="brand" href="./">{ ui::SITE_NAME }</a>
+                    <a class="brand" href="./">{ ui.site_name }</a>
                     <SearchBox />
-                    <a class="scratch-link" href={route::SCRATCH_HREF} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui::SCRATCHPAD }</a>
-                    <a class="progress-link" href={route::PROGRESS_HREF} aria-current={(route.view == View::Progress).then_some("page")}>{ ui::PROGRESS }</a>
+                    <a class="scratch-link" href={route::SCRATCH_HREF} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui.scratchpad }</a>
+                    <a class="progress-link" href={route::PROGRESS_HREF} aria-current={(route.view == View::Progress).then_some("page")}>{ ui.progress }</a>
                     <ThemeToggle />
                     <StatusBadge />
                 </header>
@@ -140,6 +145,7 @@ pub fn App() -> Html {
         </ContextProvider<UseReducerHandle<Progress>>>
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
+        </ContextProvider<Lang>>
     }
 }
 

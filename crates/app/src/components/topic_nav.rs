@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::{hooks::use_ui, route::Route};
 
 #[derive(PartialEq, Properties)]
 pub struct TopicNavProps {
@@ -11,9 +11,10 @@ pub struct TopicNavProps {
 
 #[component]
 pub fn TopicNav(props: &TopicNavProps) -> Html {
+    let ui = use_ui();
     let (prev, next) = pyplay_content::neighbours(&props.topic_id);
     html! {
-        <nav class="topic-nav" aria-label={pyplay_content::ui::PREVIOUS_AND_NEXT}>
+        <nav class="topic-nav" aria-label={ui.previous_and_next}>
             if let Some(t) = prev {
                 <a class="prev" rel="prev" href={Route::href(t.id)}>{ "← " }{ t.title }</a>
             }

@@ -14,7 +14,7 @@
 
 use std::{env, fmt::Write as _, fs, path::Path, process::ExitCode};
 
-use pyplay_content::{self as content, Chapter, Topic, ui};
+use pyplay_content::{self as content, Chapter, Lang, Topic, ui::ui};
 
 const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080/";
 
@@ -193,7 +193,7 @@ impl Page {
              <meta name=\"twitter:card\" content=\"summary\">\n  <meta name=\"twitter:title\" content=\"{title}\">\n  \
              <meta name=\"twitter:description\" content=\"{description}\">",
             self.og_type,
-            esc(ui::SITE_NAME),
+            esc(ui(Lang::En).site_name),
             esc(&self.site),
         );
         head
@@ -203,11 +203,11 @@ impl Page {
 fn home_page(site: &str) -> Page {
     let mut main = format!(
         "<article class=\"home\">\n<h1>{}</h1>\n<p class=\"lede\">{}</p>\n<p class=\"start\"><a class=\"button\" href=\"{}\">{}</a></p>\n<h2>{}</h2>\n<ol class=\"course-map\">\n",
-        esc(ui::SITE_NAME),
-        esc(ui::LEDE),
+        esc(ui(Lang::En).site_name),
+        esc(ui(Lang::En).lede),
         content::page_path(content::first_topic().id),
-        esc(ui::START),
-        esc(ui::COURSE_MAP),
+        esc(ui(Lang::En).start),
+        esc(ui(Lang::En).course_map),
     );
     for chapter in content::CHAPTERS {
         let _ = write!(main, "<li class=\"map-chapter\">\n<h3>{}</h3>\n<ul>\n", esc(chapter.title));
@@ -224,8 +224,8 @@ fn home_page(site: &str) -> Page {
     main.push_str("</ol>\n</article>");
     Page {
         kind: "home",
-        title: ui::SITE_NAME.to_string(),
-        description: ui::SITE_DESCRIPTION.to_string(),
+        title: ui(Lang::En).site_name.to_string(),
+        description: ui(Lang::En).site_description.to_string(),
         canonical: site.to_string(),
         base: None,
         site: site.to_string(),
@@ -254,7 +254,12 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
             let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}</p>", esc(note));
         }
         if let Some(reason) = s.differs {
-            let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}{}</p>", esc(ui::DIFFERS), esc(reason));
+            let _ = writeln!(
+                main,
+                "<p class=\"note\" role=\"note\">{}{}</p>",
+                esc(ui(Lang::En).differs),
+                esc(reason)
+            );
         }
         let _ = write!(main, "<div class=\"snippet\">{}</div>\n</section>\n", code_block(s.code));
     }
@@ -262,14 +267,14 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
         let _ = write!(
             main,
             "<section class=\"practice\" aria-labelledby=\"{id}-practice\">\n<h2 id=\"{id}-practice\">{}</h2>\n",
-            esc(ui::PRACTICE)
+            esc(ui(Lang::En).practice)
         );
         for c in topic.cards {
             let _ = writeln!(
                 main,
                 "<section class=\"card\" id=\"{id}-{0}\" aria-labelledby=\"{id}-{0}-title\">\n<h3 id=\"{id}-{0}-title\">{1}{2}</h3>\n{3}\n</section>",
                 c.id,
-                esc(ui::CARD),
+                esc(ui(Lang::En).card),
                 esc(c.title),
                 code_block(c.code),
             );
@@ -279,7 +284,7 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
                 main,
                 "<section class=\"exercise\" id=\"{id}-{0}\" aria-labelledby=\"{id}-{0}-title\">\n<h3 id=\"{id}-{0}-title\">{1}{2}</h3>\n<div class=\"prose\">{3}</div>\n{4}\n</section>",
                 e.id,
-                esc(ui::EXERCISE),
+                esc(ui(Lang::En).exercise),
                 esc(e.title),
                 e.statement_html,
                 code_block(e.starter),
@@ -291,18 +296,18 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
         let _ = writeln!(
             main,
             "<section class=\"follow-ups\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</section>",
-            esc(ui::FOLLOW_UPS)
+            esc(ui(Lang::En).follow_ups)
         );
     }
     if let Some(html) = topic.article_fixes_html {
         let _ = writeln!(
             main,
             "<aside class=\"article-fixes\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</aside>",
-            esc(ui::ARTICLE_FIXES)
+            esc(ui(Lang::En).article_fixes)
         );
     }
     let (prev, next) = content::neighbours(id);
-    let _ = write!(main, "<nav class=\"topic-nav\" aria-label=\"{}\">", esc(ui::PREVIOUS_AND_NEXT));
+    let _ = write!(main, "<nav class=\"topic-nav\" aria-label=\"{}\">", esc(ui(Lang::En).previous_and_next));
     if let Some(t) = prev {
         let _ = write!(
             main,
@@ -322,7 +327,7 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
     main.push_str("</nav>\n</article>");
     Page {
         kind: "topic",
-        title: format!("{} · {}", topic.title, ui::SITE_NAME),
+        title: format!("{} · {}", topic.title, ui(Lang::En).site_name),
         description: topic.summary.to_string(),
         canonical: format!("{site}{}", content::page_path(id)),
         base: Some("../"),
@@ -347,13 +352,13 @@ fn layout(current: Option<&Topic>, main: &str) -> String {
          <div class=\"search needs-js\" role=\"search\"><input type=\"search\" class=\"search-input\" placeholder=\"{}\" aria-label=\"{}\" readonly></div>\n\
          <a class=\"scratch-link\" href=\"#/scratch\">{}</a>\n<a class=\"progress-link\" href=\"#/progress\">{}</a>\n</header>\n\
          <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{}\">\n",
-        esc(ui::MENU),
-        esc(ui::SITE_NAME),
-        esc(ui::SEARCH_PLACEHOLDER),
-        esc(ui::SEARCH_LABEL),
-        esc(ui::SCRATCHPAD),
-        esc(ui::PROGRESS),
-        esc(ui::TOPICS),
+        esc(ui(Lang::En).menu),
+        esc(ui(Lang::En).site_name),
+        esc(ui(Lang::En).search_placeholder),
+        esc(ui(Lang::En).search_label),
+        esc(ui(Lang::En).scratchpad),
+        esc(ui(Lang::En).progress),
+        esc(ui(Lang::En).topics),
     );
     for chapter in content::CHAPTERS {
         let _ = write!(out, "<section class=\"chapter\">\n<h2>{}</h2>\n<ul>\n", esc(chapter.title));
@@ -367,7 +372,11 @@ fn layout(current: Option<&Topic>, main: &str) -> String {
                 esc(topic.title)
             );
             if here && (!topic.cards.is_empty() || !topic.exercises.is_empty()) {
-                let _ = write!(out, "<ul class=\"practice-items\" aria-label=\"{}\">", esc(ui::PRACTICE));
+                let _ = write!(
+                    out,
+                    "<ul class=\"practice-items\" aria-label=\"{}\">",
+                    esc(ui(Lang::En).practice)
+                );
                 let items = topic.cards.iter().map(|c| (c.id, c.title));
                 for (item, title) in items.chain(topic.exercises.iter().map(|e| (e.id, e.title))) {
                     let _ = write!(
@@ -398,7 +407,7 @@ fn not_found_page(site: &str) -> String {
          <meta name=\"robots\" content=\"noindex\">\n<title>Page not found · {name}</title>\n</head>\n<body>\n\
          <main>\n<h1>Page not found</h1>\n<p>There is no page at this address.</p>\n\
          <p><a href=\"{site}\">Go to the {name} home page</a></p>\n</main>\n</body>\n</html>\n",
-        name = esc(ui::SITE_NAME),
+        name = esc(ui(Lang::En).site_name),
     )
 }
 
@@ -469,7 +478,7 @@ mod tests {
             head.find("style-abc").unwrap(),
         );
         assert!(head.find("<meta charset").unwrap() < csp && csp < base && base < css, "{head}");
-        assert!(head.contains(&format!("<title>{} · {}</title>", esc(topic.title), ui::SITE_NAME)));
+        assert!(head.contains(&format!("<title>{} · {}</title>", esc(topic.title), ui(Lang::En).site_name)));
         assert!(head.contains(&format!("<meta name=\"description\" content=\"{}\">", esc(topic.summary))));
         assert!(head.contains("<link rel=\"canonical\" href=\"https://py.example/play/enum/\">"));
         assert!(head.contains("<meta property=\"og:url\" content=\"https://py.example/play/enum/\">"));
@@ -500,7 +509,7 @@ mod tests {
         let html = shell.page(&home_page("https://py.example/"));
         assert!(!html.contains("<base"));
         assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/\">"));
-        assert!(html.contains(&format!("<p class=\"lede\">{}</p>", esc(ui::LEDE))));
+        assert!(html.contains(&format!("<p class=\"lede\">{}</p>", esc(ui(Lang::En).lede))));
         let map = sitemap("https://py.example/");
         assert_eq!(map.matches("<loc>").count(), content::topics().count() + 1);
         for (_, t) in content::topics() {
