@@ -272,4 +272,15 @@ mod tests {
         assert_eq!(error_mark(&error("ValueError", Some(4), None)), None);
         assert_eq!(error_mark(&error("SyntaxError", None, Some(1))), None);
     }
+
+    #[test]
+    fn the_run_button_says_what_the_run_waits_for_in_either_language() {
+        use pyplay_content::ui::{EN, ZH};
+        let ready = EngineStatus::Ready { init_ms: 1.0 };
+        assert_eq!(run_label(&EN, Phase::Queued, EngineStatus::Loading), "Loading Python…");
+        assert_eq!(run_label(&EN, Phase::Queued, ready), "Waiting…");
+        assert_eq!(run_label(&EN, Phase::Finished, ready), "Run");
+        assert_eq!(run_label(&ZH, Phase::Running, ready), "运行中…");
+        assert_eq!(run_label(&ZH, Phase::Idle, ready), "运行");
+    }
 }
