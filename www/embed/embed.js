@@ -12,7 +12,8 @@
 // data-pyplay-theme (light|dark|auto), data-pyplay-readonly,
 // data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title,
 // data-pyplay-visualize (opens ready to step through; nothing runs until clicked),
-// data-pyplay-lang (en|zh; by default the language of the page around it).
+// data-pyplay-lang (en|zh; by default the language of the page around it, which
+// also gives the iframe's title its language).
 // Defines only window.Pyplay: { version, scan(root) }. The message names come
 // from www/channels.js, written in by www/build-scripts.mjs at build time.
 (() => {
@@ -35,6 +36,12 @@
   const OPTIONS = ['theme', 'readonly', 'height', 'output', 'visualize'];
   const frames = new Map();
   let counter = 0;
+  // The iframe's title, in the embed's language.
+  const TITLES = {
+    en: { page: (t, s) => `Python playground: ${t}${s ? ` (${s})` : ''}`, code: 'Python code you can run' },
+    zh: { page: (t, s) => `Python 练习场：${t}${s ? `（${s}）` : ''}`, code: '可运行的 Python 代码' },
+  };
+  const titles = (lang) => (/^zh\b/i.test(lang || '') ? TITLES.zh : TITLES.en);
 
   const observer = 'IntersectionObserver' in window
     ? new IntersectionObserver((entries) => {
@@ -66,13 +73,13 @@
     if (topic !== null) {
       const snippet = el.getAttribute('data-pyplay-snippet');
       route = `/${encodeURIComponent(topic)}${snippet ? `/${encodeURIComponent(snippet)}` : ''}`;
-      title = `Python playground: ${topic}${snippet ? ` (${snippet})` : ''}`;
+      title = titles(lang).page(topic, snippet);
       height = snippet ? 300 : 800;
     } else {
       const code = el.textContent.replace(/^\r?\n/, '').replace(/\s+$/, '');
       params.set('code', code);
       route = '/code';
-      title = 'Python code you can run';
+      title = titles(lang).code;
       height = 110 + 21 * code.split('\n').length;
     }
     const id = `pyplay-${++counter}`;

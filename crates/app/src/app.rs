@@ -1,7 +1,10 @@
 //! The root component: owns the Python runner and the route, lays out the page.
 
 use gloo::events::{EventListener, EventListenerOptions};
-use pyplay_content::{Lang, ui};
+use pyplay_content::{
+    Lang,
+    ui::{self, fill},
+};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -35,6 +38,7 @@ pub fn App() -> Html {
     let progress = use_reducer(storage::load_progress);
     use_effect_with((*progress).clone(), storage::save_progress);
     let lang = route.lang;
+    let ui = ui::ui(lang);
     // The root page shows the language last read in.
     use_effect_with(lang, |&lang| {
         lang::apply(lang);
@@ -76,8 +80,10 @@ pub fn App() -> Html {
     {
         let (_, topic) = pyplay_content::topic(&route.topic).unzip();
         let title = match (&route.view, topic) {
-            (View::Topic, Some(topic)) => format!("{} · {}", topic.texts(lang).title, ui::SITE_NAME),
-            _ => ui::SITE_NAME.to_string(),
+            (View::Topic, Some(topic)) => {
+                fill(ui.page_title, &[("topic", &topic.texts(lang).title), ("site", &ui.site_name)])
+            }
+            _ => ui.site_name.to_string(),
         };
         use_effect_with(title, |title| gloo::utils::document().set_title(title));
     }
@@ -137,12 +143,12 @@ pub fn App() -> Html {
             <div class={classes!("layout", nav_open.then_some("nav-open"))}>
                 <header class="topbar">
                     <button class="menu-toggle" aria-controls="sidebar" aria-expanded={nav_open.to_string()} onclick={toggle_nav}>
-                        { ui::MENU }
+                        { ui.menu }
                     </button>
-                    <a class="brand" href={lang.home()}>{ ui::SITE_NAME }</a>
+                    <a class="brand" href={lang.home()}>{ ui.site_name }</a>
                     <SearchBox />
-                    <a class="scratch-link" href={route::view_href(lang, route::SCRATCH_HREF)} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui::SCRATCHPAD }</a>
-                    <a class="progress-link" href={route::view_href(lang, route::PROGRESS_HREF)} aria-current={(route.view == View::Progress).then_some("page")}>{ ui::PROGRESS }</a>
+                    <a class="scratch-link" href={route::view_href(lang, route::SCRATCH_HREF)} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui.scratchpad }</a>
+                    <a class="progress-link" href={route::view_href(lang, route::PROGRESS_HREF)} aria-current={(route.view == View::Progress).then_some("page")}>{ ui.progress }</a>
                     <LanguageSwitch route={(*route).clone()} />
                     <ThemeToggle />
                     <StatusBadge />

@@ -2,6 +2,7 @@
 //! toolbar and output, and a link to the full page. The Python worker starts
 //! on the first Run; the page reads and writes nothing of its parent's.
 
+use pyplay_content::{Lang, ui::fill};
 use yew::prelude::*;
 
 use crate::{
@@ -18,6 +19,8 @@ pub struct EmbedPageProps {
 
 #[component]
 pub fn EmbedPage(props: &EmbedPageProps) -> Html {
+    let lang = props.options.lang;
+    let ui = pyplay_content::ui::ui(lang);
     // None until a Run starts the worker: `data-engine="idle"` for tests.
     let status = use_state(|| None::<EngineStatus>);
     let runner = {
@@ -81,10 +84,10 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             .map(|(_, topic)| {
                 html! {
                     <>
-                        <h1 class="embed-title">{ topic.texts(options.lang).title }</h1>
+                        <h1 class="embed-title">{ topic.texts(lang).title }</h1>
                         { for topic.snippets.iter().map(|s| html! {
                             <section class="embed-step">
-                                <h2>{ s.texts(options.lang).title }</h2>
+                                <h2>{ s.texts(lang).title }</h2>
                                 { snippet(topic, s) }
                             </section>
                         }) }
@@ -101,7 +104,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             />
         },
         Target::Missing(what) => {
-            html! { <p class="missing">{ format!("There is no topic or snippet “{what}”.") }</p> }
+            html! { <p class="missing">{ fill(ui.no_such_embed, &[("what", what)]) }</p> }
         }
     };
     let site = crate::route::site_root();
@@ -110,7 +113,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         Some(EngineStatus::Loading) => "loading",
         Some(EngineStatus::Ready { .. }) => "ready",
     };
-    use_effect_with(options.lang, |&lang| crate::lang::apply(lang));
+    use_effect_with(lang, |&lang| crate::lang::apply(lang));
     {
         // Through the CSSOM: the pages' CSP refuses a style attribute.
         let root = root.clone();
@@ -122,17 +125,17 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     }
 
     html! {
-        <ContextProvider<pyplay_content::Lang> context={options.lang}>
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={status.unwrap_or(EngineStatus::Loading)}>
             <div class={classes!("embed", options.height.map(|_| "fixed-height"))} ref={root} data-engine={engine}>
                 { body }
                 <p class="embed-footer">
-                    <a class="open" href={options.open_url(&site)} target="_blank" rel="noopener">{ "Open in playground ↗" }</a>
+                    <a class="open" href={options.open_url(&site)} target="_blank" rel="noopener">{ ui.open_in_playground }</a>
                 </p>
             </div>
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
-        </ContextProvider<pyplay_content::Lang>>
+        </ContextProvider<Lang>>
     }
 }

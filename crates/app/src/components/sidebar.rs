@@ -1,9 +1,12 @@
 //! The table of contents: chapters and their topics.
 
-use pyplay_content::{Lang, ui};
+use pyplay_content::{Lang, ui::Ui};
 use yew::prelude::*;
 
-use crate::{hooks::use_lang, progress::Progress};
+use crate::{
+    hooks::{use_lang, use_ui},
+    progress::Progress,
+};
 
 #[derive(PartialEq, Properties)]
 pub struct SidebarProps {
@@ -12,7 +15,7 @@ pub struct SidebarProps {
 }
 
 /// The current topic's cards and exercises, each marked when solved.
-fn practice(topic: &'static pyplay_content::Topic, progress: &Progress, lang: Lang) -> Html {
+fn practice(ui: &Ui, topic: &'static pyplay_content::Topic, progress: &Progress, lang: Lang) -> Html {
     let items = topic
         .cards
         .iter()
@@ -20,12 +23,12 @@ fn practice(topic: &'static pyplay_content::Topic, progress: &Progress, lang: La
         .chain(topic.exercises.iter().map(|e| (e.id, e.texts(lang).title)));
     html! {
         if !topic.exercises.is_empty() || !topic.cards.is_empty() {
-            <ul class="practice-items" aria-label={ui::PRACTICE}>
+            <ul class="practice-items" aria-label={ui.practice}>
                 { for items.map(|(id, title)| html! {
                     <li data-item={id}>
                         <a href={pyplay_content::item_path(lang, topic.id, id)}>{ title }</a>
                         if progress.solved(id) {
-                            <span class="solved-mark" role="img" aria-label="solved">{ " ✓" }</span>
+                            <span class="solved-mark" role="img" aria-label={ui.solved}>{ " ✓" }</span>
                         }
                     </li>
                 }) }
@@ -36,10 +39,11 @@ fn practice(topic: &'static pyplay_content::Topic, progress: &Progress, lang: La
 
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
+    let ui = use_ui();
     let progress = use_context::<UseReducerHandle<Progress>>().map(|p| (*p).clone()).unwrap_or_default();
     let lang = use_lang();
     html! {
-        <nav class="sidebar" id="sidebar" aria-label={ui::TOPICS}>
+        <nav class="sidebar" id="sidebar" aria-label={ui.topics}>
             { for pyplay_content::CHAPTERS.iter().map(|chapter| html! {
                 <section class="chapter">
                     <h2>{ chapter.texts(lang).title }</h2>
@@ -50,7 +54,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                                 <li>
                                     <a href={pyplay_content::page_path(lang, topic.id)} aria-current={current}>{ topic.texts(lang).title }</a>
                                     if current.is_some() {
-                                        { practice(topic, &progress, lang) }
+                                        { practice(ui, topic, &progress, lang) }
                                     }
                                 </li>
                             }

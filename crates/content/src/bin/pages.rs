@@ -14,7 +14,10 @@
 
 use std::{env, fmt::Write as _, fs, path::Path, process::ExitCode};
 
-use pyplay_content::{self as content, Chapter, Lang, Topic, ui};
+use pyplay_content::{
+    self as content, Chapter, Lang, Topic,
+    ui::{self, ui},
+};
 
 const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080/";
 
@@ -201,7 +204,7 @@ impl Page {
              <meta name=\"twitter:description\" content=\"{description}\">\n  \
              <meta property=\"og:locale\" content=\"{}\">",
             self.og_type,
-            esc(ui::SITE_NAME),
+            esc(ui(self.lang).site_name),
             esc(&self.site),
             self.lang.html_lang().replace('-', "_"),
         );
@@ -240,11 +243,11 @@ fn home_page(site: &str, lang: Lang) -> Page {
     let paths = paths(|l| l.dir().to_string());
     let mut main = format!(
         "<article class=\"home\">\n<h1>{}</h1>\n<p class=\"lede\">{}</p>\n<p class=\"start\"><a class=\"button\" href=\"{}\">{}</a></p>\n<h2>{}</h2>\n<ol class=\"course-map\">\n",
-        esc(ui::SITE_NAME),
-        esc(ui::LEDE),
+        esc(ui(lang).site_name),
+        esc(ui(lang).lede),
         content::page_path(lang, content::first_topic().id),
-        esc(ui::START),
-        esc(ui::COURSE_MAP),
+        esc(ui(lang).start),
+        esc(ui(lang).course_map),
     );
     for chapter in content::CHAPTERS {
         let _ =
@@ -264,8 +267,8 @@ fn home_page(site: &str, lang: Lang) -> Page {
     Page {
         kind: "home",
         lang,
-        title: ui::SITE_NAME.to_string(),
-        description: ui::SITE_DESCRIPTION.to_string(),
+        title: ui(lang).site_name.to_string(),
+        description: ui(lang).site_description.to_string(),
         canonical: format!("{site}{path}"),
         base: base_of(path),
         site: site.to_string(),
@@ -297,7 +300,12 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
             let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}</p>", esc(note));
         }
         if let Some(reason) = s.differs {
-            let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}{}</p>", esc(ui::DIFFERS), esc(reason));
+            let _ = writeln!(
+                main,
+                "<p class=\"note\" role=\"note\">{}{}</p>",
+                esc(ui(lang).differs),
+                esc(reason)
+            );
         }
         let _ = write!(main, "<div class=\"snippet\">{}</div>\n</section>\n", code_block(s.code));
     }
@@ -305,14 +313,14 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
         let _ = write!(
             main,
             "<section class=\"practice\" aria-labelledby=\"{id}-practice\">\n<h2 id=\"{id}-practice\">{}</h2>\n",
-            esc(ui::PRACTICE)
+            esc(ui(lang).practice)
         );
         for c in topic.cards {
             let _ = writeln!(
                 main,
                 "<section class=\"card\" id=\"{id}-{0}\" aria-labelledby=\"{id}-{0}-title\">\n<h3 id=\"{id}-{0}-title\">{1}{2}</h3>\n{3}\n</section>",
                 c.id,
-                esc(ui::CARD),
+                esc(ui(lang).card),
                 esc(c.texts(lang).title),
                 code_block(c.code),
             );
@@ -322,7 +330,7 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
                 main,
                 "<section class=\"exercise\" id=\"{id}-{0}\" aria-labelledby=\"{id}-{0}-title\">\n<h3 id=\"{id}-{0}-title\">{1}{2}</h3>\n<div class=\"prose\">{3}</div>\n{4}\n</section>",
                 e.id,
-                esc(ui::EXERCISE),
+                esc(ui(lang).exercise),
                 esc(e.texts(lang).title),
                 e.texts(lang).statement_html,
                 code_block(e.starter),
@@ -334,18 +342,18 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
         let _ = writeln!(
             main,
             "<section class=\"follow-ups\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</section>",
-            esc(ui::FOLLOW_UPS)
+            esc(ui(lang).follow_ups)
         );
     }
     if let Some(html) = texts.article_fixes_html {
         let _ = writeln!(
             main,
             "<aside class=\"article-fixes\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</aside>",
-            esc(ui::ARTICLE_FIXES)
+            esc(ui(lang).article_fixes)
         );
     }
     let (prev, next) = content::neighbours(id);
-    let _ = write!(main, "<nav class=\"topic-nav\" aria-label=\"{}\">", esc(ui::PREVIOUS_AND_NEXT));
+    let _ = write!(main, "<nav class=\"topic-nav\" aria-label=\"{}\">", esc(ui(lang).previous_and_next));
     if let Some(t) = prev {
         let _ = write!(
             main,
@@ -368,7 +376,7 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
     Page {
         kind: "topic",
         lang,
-        title: format!("{} · {}", texts.title, ui::SITE_NAME),
+        title: ui::fill(ui(lang).page_title, &[("topic", &texts.title), ("site", &ui(lang).site_name)]),
         description: texts.summary.to_string(),
         canonical: format!("{site}{path}"),
         base: base_of(&path),
@@ -400,18 +408,18 @@ fn layout(lang: Lang, current: Option<&Topic>, paths: &[(Lang, String); 2], main
          <a class=\"scratch-link\" href=\"{dir}#/scratch\">{scratch}</a>\n<a class=\"progress-link\" href=\"{dir}#/progress\">{progress}</a>\n\
          <a class=\"lang-switch\" href=\"{other_href}\" hreflang=\"{tag}\" lang=\"{tag}\" title=\"{label}\" aria-label=\"{label}: {name}\">{name}</a>\n</header>\n\
          <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{topics}\">\n",
-        menu = esc(ui::MENU),
+        menu = esc(ui(lang).menu),
         home = lang.home(),
-        site = esc(ui::SITE_NAME),
-        placeholder = esc(ui::SEARCH_PLACEHOLDER),
-        search = esc(ui::SEARCH_LABEL),
-        scratch = esc(ui::SCRATCHPAD),
-        progress = esc(ui::PROGRESS),
+        site = esc(ui(lang).site_name),
+        placeholder = esc(ui(lang).search_placeholder),
+        search = esc(ui(lang).search_label),
+        scratch = esc(ui(lang).scratchpad),
+        progress = esc(ui(lang).progress),
         other_href = esc(if other_path.is_empty() { "./" } else { other_path }),
         tag = other.html_lang(),
         label = esc(ui::LANGUAGE),
         name = other.native_name(),
-        topics = esc(ui::TOPICS),
+        topics = esc(ui(lang).topics),
     );
     for chapter in content::CHAPTERS {
         let _ =
@@ -426,7 +434,8 @@ fn layout(lang: Lang, current: Option<&Topic>, paths: &[(Lang, String); 2], main
                 esc(topic.texts(lang).title)
             );
             if here && (!topic.cards.is_empty() || !topic.exercises.is_empty()) {
-                let _ = write!(out, "<ul class=\"practice-items\" aria-label=\"{}\">", esc(ui::PRACTICE));
+                let _ =
+                    write!(out, "<ul class=\"practice-items\" aria-label=\"{}\">", esc(ui(lang).practice));
                 let items = topic.cards.iter().map(|c| (c.id, c.texts(lang).title));
                 let exercises = topic.exercises.iter().map(|e| (e.id, e.texts(lang).title));
                 for (item, title) in items.chain(exercises) {
@@ -459,8 +468,9 @@ fn not_found_page(site: &str) -> String {
          <main>\n<h1>Page not found</h1>\n<p>There is no page at this address.</p>\n\
          <p><a href=\"{site}\">Go to the {name} home page</a></p>\n\
          <div lang=\"zh-CN\">\n<h2>页面不存在</h2>\n<p>这个地址没有页面。</p>\n\
-         <p><a href=\"{site}zh/\">返回 {name} 首页</a></p>\n</div>\n</main>\n</body>\n</html>\n",
-        name = esc(ui::SITE_NAME),
+         <p><a href=\"{site}zh/\">返回{zh_name}首页</a></p>\n</div>\n</main>\n</body>\n</html>\n",
+        name = esc(ui(Lang::En).site_name),
+        zh_name = esc(ui(Lang::Zh).site_name),
     )
 }
 
@@ -546,7 +556,7 @@ mod tests {
             head.find("style-abc").unwrap(),
         );
         assert!(head.find("<meta charset").unwrap() < csp && csp < base && base < css, "{head}");
-        assert!(head.contains(&format!("<title>{} · {}</title>", esc(topic.title), ui::SITE_NAME)));
+        assert!(head.contains(&format!("<title>{} · {}</title>", esc(topic.title), ui(Lang::En).site_name)));
         assert!(head.contains(&format!("<meta name=\"description\" content=\"{}\">", esc(topic.summary))));
         assert!(head.contains("<link rel=\"canonical\" href=\"https://py.example/play/enum/\">"));
         assert!(head.contains("<meta property=\"og:url\" content=\"https://py.example/play/enum/\">"));
@@ -586,7 +596,7 @@ mod tests {
         let html = shell.page(&topic_page("https://py.example/", Lang::Zh, chapter, topic));
         assert!(html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"), "{}", &html[..80]);
         assert!(html.contains("<base href=\"../../\">"));
-        assert!(html.contains(&format!("<title>{} · {}</title>", esc(zh.title), ui::SITE_NAME)));
+        assert!(html.contains(&format!("<title>{} · {}</title>", esc(zh.title), ui(Lang::Zh).site_name)));
         assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/zh/enum/\">"));
         assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\">"));
         assert!(html.contains(&format!("<h1>{}</h1>", esc(zh.title))));
@@ -607,7 +617,7 @@ mod tests {
         let html = shell.page(&home_page("https://py.example/", Lang::En));
         assert!(!html.contains("<base"));
         assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/\">"));
-        assert!(html.contains(&format!("<p class=\"lede\">{}</p>", esc(ui::LEDE))));
+        assert!(html.contains(&format!("<p class=\"lede\">{}</p>", esc(ui(Lang::En).lede))));
         let map = sitemap("https://py.example/");
         assert_eq!(map.matches("<loc>").count(), 2 * (content::topics().count() + 1));
         for (_, t) in content::topics() {
