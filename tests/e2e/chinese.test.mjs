@@ -150,7 +150,7 @@ for (const scheme of ['light', 'dark']) {
     for (const [device, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
       const context = await site.browser.newContext({ colorScheme: scheme, viewport, isMobile: device === 'phone' });
       const page = await context.newPage();
-      await page.goto(`${site.url}zh/generators/`);
+      await page.goto(`${site.url}zh/generators-and-iterators/`);
       await page.locator('.cm-editor').first().waitFor();
       await page.screenshot({ path: `${ARTIFACTS}zh-topic-${scheme}-${device}.png` });
       if (device === 'desktop') {

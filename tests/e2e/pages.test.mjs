@@ -137,7 +137,7 @@ test('each page has its title, description, canonical link, social tags, lang an
     await page.goto(`${site}zh/${topic.id}/`);
     const zh = await head();
     assert.equal(zh.lang, 'zh-CN');
-    assert.equal(zh.title, `${topic.zh_title} · Python Playground`);
+    assert.equal(zh.title, `${topic.zh_title} · Python 练习场`);
     assert.deepEqual([zh.description, zh.canonical, zh.ogUrl], [topic.zh_summary, `${base}zh/${topic.id}/`, `${base}zh/${topic.id}/`]);
     const alternates = await page.evaluate(() => Object.fromEntries(
       [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.getAttribute('href')])));

@@ -17,6 +17,9 @@ pub struct LanguageSwitchProps {
 #[component]
 pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     let other = props.route.lang.other();
+    // Before the app follows the link: the root page, whose URL names no
+    // language, then shows the chosen one.
+    let onclick = Callback::from(move |_: MouseEvent| crate::lang::remember(other));
     html! {
         <a
             class="lang-switch"
@@ -25,6 +28,7 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
             lang={other.html_lang()}
             title={ui::LANGUAGE}
             aria-label={format!("{}: {}", ui::LANGUAGE, other.native_name())}
+            {onclick}
         >
             { other.native_name() }
         </a>
