@@ -64,6 +64,7 @@ test('with JavaScript off, every topic page shows its heading, prose and code', 
     assert.equal(response.status(), 200, `zh/${topic.id}`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     assert.equal(await page.locator('h1').textContent(), topic.zh_title, `zh/${topic.id}`);
+    assert.match(await page.locator('noscript p').textContent(), /运行 Python 需要 JavaScript/);
     const prose = await page.locator('article.topic .prose').first().textContent();
     assert.ok((prose.match(/[\u4e00-\u9fff]/g) ?? []).length > 20, `zh/${topic.id}: Chinese prose`);
     const codes = await page.locator('article.topic .lesson-step pre.code').allTextContents();

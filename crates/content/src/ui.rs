@@ -98,6 +98,8 @@ ui_struct! {
     site_description,
     /// The home page's opening paragraph.
     lede,
+    /// Every page's note for a reader without JavaScript.
+    no_script,
     menu,
     /// The search box's label.
     search_label,

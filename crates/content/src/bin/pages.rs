@@ -93,7 +93,8 @@ struct Shell {
     head_start: String,
     /// The rest of the head, inline scripts replaced by files.
     head_rest: String,
-    /// The body's own content (the `<noscript>` note), kept on every page.
+    /// The body's own content (the `<noscript>` note), kept on every page,
+    /// its note in the page's language.
     body: String,
     /// Files for the inline scripts: name, text.
     scripts: Vec<(String, String)>,
@@ -111,6 +112,11 @@ impl Shell {
         if html[..head_end].contains("<title") || html[..head_end].contains("name=\"description\"") {
             return Err("index.html must leave <title> and the description to this program".into());
         }
+        if !html[body_start..body_end].contains(ui(Lang::En).no_script) {
+            return Err(
+                "index.html's <noscript> note must say ui::EN.no_script (it is translated per page)".into()
+            );
+        }
         Ok(Self {
             head_start: html[..charset_end].to_string(),
             head_rest: html[charset_end..head_end].to_string(),
@@ -127,7 +133,9 @@ impl Shell {
         let _ = write!(
             out,
             "</head>\n<body data-prerendered=\"{}\">\n{}\n{}\n</body>\n</html>\n",
-            page.kind, self.body, page.body
+            page.kind,
+            self.body.replace(ui(Lang::En).no_script, ui(page.lang).no_script),
+            page.body
         );
         out
     }
@@ -525,7 +533,7 @@ mod tests {
     const TRUNK: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  \
         <link rel=\"stylesheet\" href=\"./style-abc.css\">\n  <script src=\"theme.js\"></script>\n  \
         <!-- not the <body> -->\n  <script type=\"module\">\nimport init from './app-abc.js';\nawait init('./app-abc_bg.wasm');\n</script>\n\
-        </head>\n<body>\n  <noscript>Reading works without JavaScript.</noscript>\n</body>\n</html>\n";
+        </head>\n<body>\n  <noscript><p>Running Python needs JavaScript and WebAssembly; the lessons read without them.</p></noscript>\n</body>\n</html>\n";
 
     #[test]
     fn inline_scripts_move_to_files_and_the_rest_stays() {
@@ -567,7 +575,7 @@ mod tests {
         assert!(!head.contains("import init"), "no inline script");
         let body = &html[html.find("<body data-prerendered=\"topic\">").unwrap()..];
         assert!(!body.contains("not the"), "a comment in the head is no part of the body");
-        assert!(body.contains("<noscript>Reading works without JavaScript.</noscript>"));
+        assert!(body.contains(&format!("<noscript><p>{}</p></noscript>", ui(Lang::En).no_script)));
         assert!(body.contains(&format!("<h1>{}</h1>", esc(topic.title))));
         for s in topic.snippets {
             assert!(body.contains(&format!("id=\"enum-{}\"", s.id)));
@@ -595,6 +603,7 @@ mod tests {
         let zh = topic.texts(Lang::Zh);
         let html = shell.page(&topic_page("https://py.example/", Lang::Zh, chapter, topic));
         assert!(html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"), "{}", &html[..80]);
+        assert!(html.contains(&format!("<noscript><p>{}</p></noscript>", ui(Lang::Zh).no_script)));
         assert!(html.contains("<base href=\"../../\">"));
         assert!(html.contains(&format!("<title>{} · {}</title>", esc(zh.title), ui(Lang::Zh).site_name)));
         assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/zh/enum/\">"));
@@ -638,6 +647,8 @@ mod tests {
         assert!(Shell::from_trunk("<html><body></body></html>").is_err());
         let titled = TRUNK.replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><title>x</title>");
         assert!(Shell::from_trunk(&titled).is_err());
+        let reworded = TRUNK.replace("lessons read", "lessons can be read");
+        assert!(Shell::from_trunk(&reworded).is_err(), "a note the tables do not have stays untranslated");
         assert!(externalize_scripts("<script>x").is_err());
     }
 

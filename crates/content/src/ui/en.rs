@@ -9,6 +9,7 @@ pub static EN: Ui = Ui {
         Python runs in your browser (RustPython compiled to WebAssembly): nothing is sent to a \
         server, and once loaded the site works offline. Practise with exercises that check your \
         code and cards that ask you to predict what code prints.",
+    no_script: "Running Python needs JavaScript and WebAssembly; the lessons read without them.",
     menu: "Menu",
     search_label: "Search the lessons",
     search_placeholder: "Search  /",

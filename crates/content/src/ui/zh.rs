@@ -9,6 +9,7 @@ pub static ZH: Ui = Ui {
     lede: "Python 面试主题，每个都是一段简短的讲解，旁边配有可以编辑和运行的代码。\
         Python 在你的浏览器中运行（RustPython 编译为 WebAssembly）：不会向服务器发送任何内容，\
         加载完成后网站也能离线使用。用练习题检验你的代码，用预测题猜一猜代码会打印什么。",
+    no_script: "运行 Python 需要 JavaScript 和 WebAssembly；不开启它们，课程照样可以阅读。",
     menu: "菜单",
     search_label: "搜索课程",
     search_placeholder: "搜索  /",
