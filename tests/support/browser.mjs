@@ -42,6 +42,11 @@ export async function openPage(browser, url) {
 }
 
 /** Waits until this build's service worker is activated and controls the page. */
+/** Waits until the app has replaced the page written at build time. */
+export async function appTookOver(page) {
+  await page.locator('.layout:not(.static)').waitFor();
+}
+
 export async function controlledByServiceWorker(page) {
   // Synchronous on purpose: waitForFunction takes a returned promise as truthy.
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
