@@ -7,6 +7,7 @@ mod embed;
 mod explain;
 mod hooks;
 mod output_buffer;
+mod pool;
 mod practice;
 mod progress;
 mod route;
@@ -15,6 +16,8 @@ mod run_state;
 mod runner;
 mod service_worker;
 mod share;
+mod shared;
+mod shared_queue;
 mod storage;
 mod visualize;
 
