@@ -373,7 +373,10 @@ impl Runner {
             match msg {
                 // Runs sent to an earlier host died with its page.
                 FromHost::Up { .. } => runner.step(|q| q.crashed(CUT_BY_NEW_HOST.into())),
-                FromHost::Loading => runner.step(|_| vec![Effect::Status(EngineStatus::Loading)]),
+                FromHost::Loading | FromHost::Gone => {
+                    runner.step(|_| vec![Effect::Status(EngineStatus::Loading)])
+                }
+                FromHost::Here { .. } => {}
                 FromHost::Ready { init_ms } => runner.step(|q| q.on_message(FromWorker::Ready { init_ms })),
                 FromHost::To { msg, .. } => runner.step(|q| q.on_message(msg)),
                 FromHost::Cut { why, .. } => runner.step(|q| q.crashed(why)),

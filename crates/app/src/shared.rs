@@ -1,28 +1,34 @@
 //! One interpreter for all the embeds of a page (the I/O; the logic is
-//! crate::shared_queue). The first embed to run takes a Web Lock and hosts a
-//! dedicated worker; every embed, the host's own included, is a client that
-//! talks to it over BroadcastChannels (`channels::shared`). When the host's
-//! page goes, its lock passes to the next client in line, which starts a
-//! new interpreter.
+//! crate::shared_queue). One embed hosts a dedicated worker; every embed,
+//! the host's own included, is a client that talks to it over
+//! BroadcastChannels (`channels::shared`). A client that hears no host
+//! claims the place; of simultaneous claims the smallest id wins. When the
+//! host's page goes it says so, and the clients elect another.
 //!
 //! Not a SharedWorker: Chromium gives a SharedWorker no `Worker` to own, and
 //! without cross-origin isolation (a blog page will not have it) nothing can
 //! interrupt Python in it, so Stop could never end a `while True`. A page's
 //! own dedicated worker can be terminated, in Chromium and Firefox alike.
+//! Not Web Locks either: Chromium refuses them in a third-party iframe.
 
 use std::{cell::RefCell, rc::Rc};
 
+use gloo::timers::callback::Timeout;
 use pyplay_protocol::{
     FromWorker,
     channels::{
         early_worker,
-        shared::{ClientId, FROM_HOST, FromHost, HOST_LOCK, TO_HOST, ToHost},
+        shared::{ClientId, FROM_HOST, FromHost, TO_HOST, ToHost},
     },
 };
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::shared_queue::{HostEffect, SharedQueue};
+
+/// How long a client waits for a host before it claims the place, and then
+/// for a host's answer or a smaller claim before it hosts.
+const ELECTION_MS: u32 = 150;
 
 #[wasm_bindgen]
 extern "C" {
@@ -37,74 +43,93 @@ extern "C" {
     fn set_onmessage(this: &Channel, handler: Option<&js_sys::Function>);
 }
 
-/// `navigator.locks.request`, if this page may use Web Locks.
-fn lock_request() -> Option<(JsValue, js_sys::Function)> {
-    let navigator = gloo::utils::window().navigator();
-    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok().filter(|l| l.is_object())?;
-    let request = js_sys::Reflect::get(&locks, &"request".into()).ok()?.dyn_into().ok()?;
-    Some((locks, request))
-}
-
 /// Whether this browser can share an interpreter between embeds.
 pub fn supported() -> bool {
-    let global = js_sys::global();
-    js_sys::Reflect::has(&global, &"BroadcastChannel".into()).unwrap_or(false) && lock_request().is_some()
+    js_sys::Reflect::has(&js_sys::global(), &"BroadcastChannel".into()).unwrap_or(false)
 }
 
 fn random_id() -> ClientId {
-    format!("{:x}", js_sys::Math::random().to_bits())
+    format!("{:016x}", js_sys::Math::random().to_bits())
+}
+
+fn on_hide(f: impl Fn() + 'static) {
+    let f = Closure::<dyn Fn()>::new(f);
+    let _ = gloo::utils::window().add_event_listener_with_callback("pagehide", f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+type OnMessage = Closure<dyn Fn(MessageEvent)>;
+
+/// A client's view of who hosts.
+#[derive(Default)]
+struct Election {
+    /// A host spoke since the last `Gone`.
+    heard_host: bool,
+    /// Our claim is out.
+    claiming: bool,
+    /// We host (for the rest of this page's life).
+    hosting: bool,
+    timer: Option<Timeout>,
 }
 
 /// One embed's end: posts [`ToHost`], hears [`FromHost`].
 pub struct Client {
     id: ClientId,
-    to_host: Channel,
+    to_host: Rc<Channel>,
     // Kept alive as long as the client.
-    _from_host: Channel,
-    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _channels: (Channel, Channel),
+    _closures: (OnMessage, OnMessage),
 }
 
 impl Client {
     /// Joins the page's interpreter, hosting it if nobody does; `on_message`
     /// hears what the host says to this client or to all. None if the
-    /// browser refuses (storage blocked in a third-party frame).
+    /// browser refuses a BroadcastChannel.
     pub fn join(on_message: impl Fn(FromHost) + 'static) -> Option<Self> {
         let id = random_id();
-        let (to_host, from_host) = (Channel::new(TO_HOST).ok()?, Channel::new(FROM_HOST).ok()?);
-        let me = id.clone();
-        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let to_host = Rc::new(Channel::new(TO_HOST).ok()?);
+        let (from_host, claims) = (Channel::new(FROM_HOST).ok()?, Channel::new(TO_HOST).ok()?);
+        let election = Rc::new(RefCell::new(Election::default()));
+        let (me, heard) = (id.clone(), election.clone());
+        let (post, elect_id) = (to_host.clone(), id.clone());
+        let on_host = OnMessage::new(move |event: MessageEvent| {
             let Some(msg) = event.data().as_string().and_then(|t| FromHost::from_json(&t).ok()) else {
                 return;
             };
+            let gone = msg == FromHost::Gone;
+            heard.borrow_mut().heard_host = !gone;
+            if gone {
+                elect(&heard, &post, &elect_id, ELECTION_MS);
+            }
             let mine = match &msg {
                 FromHost::To { client, .. } | FromHost::Cut { client, .. } => *client == me,
-                FromHost::Up { .. } | FromHost::Loading | FromHost::Ready { .. } => true,
+                FromHost::Here { .. } => false,
+                FromHost::Up { .. } | FromHost::Gone | FromHost::Loading | FromHost::Ready { .. } => true,
             };
             if mine {
                 on_message(msg);
             }
         });
-        from_host.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        let (locks, request) = lock_request()?;
-        // Granted at once if nobody hosts, else when the host's page goes;
-        // held as long as this page lives (the promise never settles).
-        let host_id = id.clone();
-        let granted = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
-            Host::start(host_id);
-            js_sys::Promise::new(&mut |_, _| {})
+        from_host.set_onmessage(Some(on_host.as_ref().unchecked_ref()));
+        // Other clients' claims: a smaller id wins.
+        let (rival, me) = (election.clone(), id.clone());
+        let on_claim = OnMessage::new(move |event: MessageEvent| {
+            if let Some(ToHost::Claim { client }) =
+                event.data().as_string().and_then(|t| ToHost::from_json(&t).ok())
+                && client < me
+            {
+                rival.borrow_mut().claiming = false;
+            }
         });
-        request.call2(&locks, &HOST_LOCK.into(), &granted).ok()?;
-        let client = Self { id, to_host, _from_host: from_host, _on_message: on_message };
+        claims.set_onmessage(Some(on_claim.as_ref().unchecked_ref()));
+        let client = Self { id, to_host, _channels: (from_host, claims), _closures: (on_host, on_claim) };
         client.send(ToHost::Hello { client: client.id.clone() });
+        elect(&election, &client.to_host, &client.id, ELECTION_MS);
         // A closed embed's runs must not hold the interpreter (a `while True`).
-        let (leave, left) = (client.to_host.unchecked_ref::<JsValue>().clone(), client.id.clone());
-        let on_hide = Closure::<dyn Fn()>::new(move || {
-            let channel: &Channel = leave.unchecked_ref();
-            let _ = channel.post(&ToHost::Reset { client: left.clone() }.to_json());
+        let (leave, left) = (client.to_host.clone(), client.id.clone());
+        on_hide(move || {
+            let _ = leave.post(&ToHost::Reset { client: left.clone() }.to_json());
         });
-        let _ = gloo::utils::window()
-            .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-        on_hide.forget();
         Some(client)
     }
 
@@ -118,10 +143,38 @@ impl Client {
     }
 }
 
+/// In `ms`: nothing if a host has spoken; else claim the place, and host if
+/// no host or smaller claim answers within another round.
+fn elect(election: &Rc<RefCell<Election>>, to_host: &Rc<Channel>, id: &str, ms: u32) {
+    let (e, post, id) = (election.clone(), to_host.clone(), id.to_string());
+    let timer = Timeout::new(ms, move || {
+        let (heard, claiming, hosting) = {
+            let state = e.borrow();
+            (state.heard_host, state.claiming, state.hosting)
+        };
+        if heard || hosting {
+            e.borrow_mut().claiming = false;
+            return;
+        }
+        if claiming {
+            e.borrow_mut().hosting = true;
+            Host::start(id);
+            return;
+        }
+        // Not claiming: first round, or a smaller claim beat ours and its
+        // host has not spoken yet; claim (again) and look once more.
+        e.borrow_mut().claiming = true;
+        let _ = post.post(&ToHost::Claim { client: id.clone() }.to_json());
+        elect(&e, &post, &id, ELECTION_MS);
+    });
+    election.borrow_mut().timer = Some(timer);
+}
+
 type Handlers = (Closure<dyn Fn(MessageEvent)>, Closure<dyn Fn(ErrorEvent)>);
 
 /// The interpreter's owner: lives, once started, as long as its page.
 struct Host {
+    id: ClientId,
     queue: SharedQueue,
     worker: Option<Worker>,
     handlers: Option<Handlers>,
@@ -136,6 +189,7 @@ impl Host {
     fn start(id: ClientId) {
         let (Ok(to_host), Ok(from_host)) = (Channel::new(TO_HOST), Channel::new(FROM_HOST)) else { return };
         let host = Rc::new(RefCell::new(Self {
+            id: ClientId::new(),
             queue: SharedQueue::default(),
             worker: None,
             handlers: None,
@@ -148,7 +202,11 @@ impl Host {
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let (Some(host), Some(text)) = (weak.upgrade(), event.data().as_string()) else { return };
             match ToHost::from_json(&text) {
-                Ok(ToHost::Hello { client }) => step(&host, |q| q.hello(client)),
+                Ok(ToHost::Hello { client }) => {
+                    here(&host);
+                    step(&host, |q| q.hello(client));
+                }
+                Ok(ToHost::Claim { .. }) => here(&host),
                 Ok(ToHost::Submit { client, msg }) => step(&host, |q| q.submit(client, msg)),
                 Ok(ToHost::Reset { client }) => step(&host, |q| q.reset(client)),
                 Err(err) => web_sys::console::warn_1(&format!("pyplay: bad client message: {err}").into()),
@@ -158,12 +216,23 @@ impl Host {
             let mut h = host.borrow_mut();
             h._to_host.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             h._on_message = Some(on_message);
-            let _ = h.from_host.post(&FromHost::Up { host: id }.to_json());
+            let _ = h.from_host.post(&FromHost::Up { host: id.clone() }.to_json());
+            h.id = id;
         }
+        let going = host.clone();
+        on_hide(move || {
+            let _ = going.borrow().from_host.post(&FromHost::Gone.to_json());
+        });
         spawn(&host);
         // Lives as long as the page: the lock that made it host is never released.
         std::mem::forget(host);
     }
+}
+
+/// Tells a client that asked that there is a host.
+fn here(host: &Rc<RefCell<Host>>) {
+    let h = host.borrow();
+    let _ = h.from_host.post(&FromHost::Here { host: h.id.clone() }.to_json());
 }
 
 /// Advances the queue, then carries out its effects with no borrow held.

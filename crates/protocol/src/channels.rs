@@ -75,9 +75,8 @@ pub mod early_worker {
 }
 
 /// The embeds of one page share one interpreter (crates/app/src/shared.rs):
-/// the first embed to run takes the Web Lock [`HOST_LOCK`](shared::HOST_LOCK)
-/// and hosts a dedicated worker for all; the others, its clients, talk to it
-/// over two BroadcastChannels, as JSON strings. Both ends are Rust.
+/// one embed hosts a dedicated worker for all; the others, its clients,
+/// talk to it over two BroadcastChannels, as JSON strings. Both ends are Rust.
 pub mod shared {
     use serde::{Deserialize, Serialize};
 
@@ -87,9 +86,6 @@ pub mod shared {
     pub const TO_HOST: &str = "pyplay-python-to-host";
     /// The channel the host posts [`FromHost`] on.
     pub const FROM_HOST: &str = "pyplay-python-from-host";
-    /// The Web Lock the host holds while its page lives; the next in line
-    /// becomes host when that page goes.
-    pub const HOST_LOCK: &str = "pyplay-python-host";
 
     /// A client (one embed's runner), random per page load.
     pub type ClientId = String;
@@ -98,8 +94,12 @@ pub mod shared {
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     #[serde(tag = "type", rename_all = "snake_case")]
     pub enum ToHost {
-        /// Answer with `Ready` once the interpreter takes runs.
+        /// Answered with `Here` at once, and `Ready` once the interpreter
+        /// takes runs.
         Hello { client: ClientId },
+        /// Nobody answered: this client will host unless a host answers,
+        /// or a client with a smaller id claims too.
+        Claim { client: ClientId },
         /// A run, numbered by the client.
         Submit { client: ClientId, msg: ToWorker },
         /// Forget this client's runs; if one is running, replace the
@@ -113,6 +113,10 @@ pub mod shared {
     pub enum FromHost {
         /// A new host took over: runs sent to an earlier one are lost.
         Up { host: ClientId },
+        /// There is a host (the answer to `Hello` and `Claim`).
+        Here { host: ClientId },
+        /// The host's page is going: the clients elect another.
+        Gone,
         /// The interpreter is being replaced (another client's Stop, a crash).
         Loading,
         /// The interpreter takes runs (after `Loading`, or the first time).
