@@ -1,12 +1,16 @@
 // Benchmark: a blog post with N embeds (tests/bench/README.md, "Many embeds").
-// For each mode (shared: the page's one interpreter; own: a worker per embed,
-// as before issue 24, forced with data-pyplay-python="own") and each N, in a
+// For each mode and each N, in a
 // fresh headless Chromium: the memory the embeds add once every one has run
 // (PSS of all of that Chromium's processes, Linux /proc, after minus before
 // the runs), and Run → output in each embed, the first (which starts Python)
 // apart from the later ones.
 //
-// Usage: node tests/bench/embeds.mjs [--n=1,6,24] [--modes=shared,own] [--out=file.json]
+// Modes: shared (the page's one interpreter), own (the fallback, forced with
+// data-pyplay-python="own": a worker per embed, at most 3 live), before (plain
+// iframes with python=own and no embed.js, so no pool: a worker per embed,
+// as every embed had before issue 24).
+//
+// Usage: node tests/bench/embeds.mjs [--n=1,6,24] [--modes=shared,own,before] [--out=file.json]
 //   (npm run bench:embeds)
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,7 +22,7 @@ import { CHROMIUM, ARTIFACTS, BROWSER_ARGS } from '../support/browser.mjs';
 const args = process.argv.slice(2);
 const opt = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const COUNTS = opt('n', '1,6,24').split(',').map(Number);
-const MODES = opt('modes', 'shared,own').split(',');
+const MODES = opt('modes', 'shared,own,before').split(',');
 const OUT = opt('out', `${ARTIFACTS}bench-embeds.json`);
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const log = (...m) => console.error('[bench:embeds]', ...m);
@@ -81,7 +85,9 @@ function runAndTime(frame) {
 
 async function measure(site, mode, n) {
   const attr = mode === 'own' ? ' data-pyplay-python="own"' : '';
-  const body = Array.from({ length: n }, (_, i) => `<pre data-pyplay${attr}>\nprint("embed ${i}")\n</pre>`).join('\n');
+  const body = Array.from({ length: n }, (_, i) => (mode === 'before'
+    ? `<iframe class="pyplay-embed" title="embed" style="height:200px" src="${site.url}?embed#/code?code=${encodeURIComponent(`print("embed ${i}")`)}&python=own"></iframe>`
+    : `<pre data-pyplay${attr}>\nprint("embed ${i}")\n</pre>`)).join('\n');
   const blog = await startBlog(site.url, body);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
   try {
@@ -116,6 +122,7 @@ try {
     for (const n of COUNTS) {
       log(`${mode}, ${n} embeds`);
       results.push(await measure(site, mode, n));
+      log(JSON.stringify(results.at(-1)));
     }
   }
 } finally {

@@ -96,8 +96,8 @@
     root.querySelectorAll('[data-pyplay-topic], pre[data-pyplay]').forEach(replace);
   }
 
-  // Embeds that cannot share one interpreter (no BroadcastChannel or Web
-  // Locks in their frame) start a worker each, ~60 MB: at most TO.poolSize
+  // Embeds that cannot share one interpreter (no BroadcastChannel in their
+  // frame, or python=own) start a worker each, ~60 MB: at most TO.poolSize
   // live at once; a newcomer takes the place of the least recently used
   // idle one, which is told to retire.
   const [WANT, BUSY, , GONE] = EMBED.states;

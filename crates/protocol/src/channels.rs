@@ -175,8 +175,8 @@ pub enum EmbedMessage {
     /// The embed's content is `height` CSS pixels tall; `id` is the one the
     /// host gave it in the URL, so it knows which iframe spoke.
     Height { id: Option<String>, height: f64 },
-    /// Where the embeds cannot share an interpreter (no BroadcastChannel or
-    /// Web Locks, or storage refused): the embed's own worker, which
+    /// Where the embeds cannot share an interpreter (no BroadcastChannel,
+    /// or refused, or `python=own`): the embed's own worker, which
     /// embed.js keeps to at most [`POOL_SIZE`] live on the page.
     Worker { id: Option<String>, state: WorkerState },
 }
