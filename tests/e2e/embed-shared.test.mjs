@@ -104,7 +104,7 @@ test(`${N} embeds on a strict-CSP blog post share one interpreter; each shows on
     assert.ok(Math.abs(outer - Math.ceil(inner)) <= 1, `embed ${i}: iframe ${outer}px fits its content ${inner}px`);
   }
   await page.screenshot({ path: `${ARTIFACTS}embed-shared-12.png`, fullPage: true });
-  assert.deepEqual(errors.filter((e) => !/favicon|inline style/.test(String(e))), []);
+  assert.deepEqual(errors.filter((e) => !/favicon/.test(String(e))), []);
   await page.context().close();
 });
 
@@ -136,7 +136,7 @@ test('Stop in one embed ends only its run: the other embed\'s waiting run gets i
   await boxA.getByRole('button', { name: 'Run' }).click();
   await finishedIn(boxA, previous);
   assert.equal(await boxA.locator('.output .stream').textContent(), 'A again\n');
-  assert.deepEqual(errors.filter((e) => !/favicon|inline style/.test(String(e))), []);
+  assert.deepEqual(errors.filter((e) => !/favicon/.test(String(e))), []);
   await page.context().close();
 });
 
@@ -165,7 +165,7 @@ test('input() in two embeds in turn, through the one interpreter and the service
     await finishedIn(box, null);
     assert.equal(await box.locator('.output .stream').textContent(), want);
   }
-  assert.deepEqual(errors.filter((e) => !/favicon|inline style/.test(String(e))), []);
+  assert.deepEqual(errors.filter((e) => !/favicon/.test(String(e))), []);
   await page.context().close();
 });
 
@@ -194,6 +194,6 @@ test('the fallback, forced (data-pyplay-python="own"): own workers, at most 3 li
   await run(3); // still live
   await run(4);
   assert.equal(started.workers, 5);
-  assert.deepEqual(errors.filter((e) => !/favicon|inline style/.test(String(e))), []);
+  assert.deepEqual(errors.filter((e) => !/favicon/.test(String(e))), []);
   await page.context().close();
 });

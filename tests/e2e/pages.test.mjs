@@ -23,7 +23,7 @@ let server;
 let site;
 let host;
 
-/** Every topic, in reading order: { id, title, summary, snippets: [[id, code]] }. */
+/** Every topic, in reading order: { id, title, summary, snippets: [[id, code]], zh_title, zh_summary }. */
 const TOPICS = execFileSync('cargo', ['run', '-q', '--locked', '-p', 'pyplay-content', '--example', 'export', 'topics'], {
   cwd: ROOT, encoding: 'utf8',
 }).trim().split('\n').map((line) => JSON.parse(line));
@@ -58,6 +58,28 @@ test('with JavaScript off, every topic page shows its heading, prose and code', 
     assert.deepEqual(codes.map(text), topic.snippets.map(([, code]) => text(code)), `${topic.id}: every snippet's code`);
     assert.equal(await page.locator('.sidebar a[aria-current="page"]').textContent(), topic.title);
   }
+  // The Chinese pages: the same code, the Chinese texts, under zh/.
+  for (const topic of TOPICS) {
+    const response = await page.goto(`${site}zh/${topic.id}/`);
+    assert.equal(response.status(), 200, `zh/${topic.id}`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+    assert.equal(await page.locator('h1').textContent(), topic.zh_title, `zh/${topic.id}`);
+    assert.match(await page.locator('noscript p').textContent(), /运行 Python 需要 JavaScript/);
+    const prose = await page.locator('article.topic .prose').first().textContent();
+    assert.ok((prose.match(/[\u4e00-\u9fff]/g) ?? []).length > 20, `zh/${topic.id}: Chinese prose`);
+    const codes = await page.locator('article.topic .lesson-step pre.code').allTextContents();
+    assert.deepEqual(codes.map(text), topic.snippets.map(([, code]) => text(code)), `zh/${topic.id}: the same code`);
+    assert.equal(await page.locator('.sidebar a[aria-current="page"]').getAttribute('href'), `zh/${topic.id}/`);
+  }
+  // The switch is a link to the same page in the other language.
+  await page.goto(`${site}zh/${TOPICS[3].id}/`);
+  await page.getByRole('link', { name: 'Language / 语言: English' }).click();
+  assert.equal(page.url(), `${site}${TOPICS[3].id}/`);
+  await page.getByRole('link', { name: 'Language / 语言: 中文' }).click();
+  assert.equal(page.url(), `${site}zh/${TOPICS[3].id}/`);
+  await page.locator('.topic-nav .next').click();
+  assert.equal(page.url(), `${site}zh/${TOPICS[4].id}/`);
+  assert.equal(await page.locator('h1').textContent(), TOPICS[4].zh_title);
   // Previous/next links are real URLs under the sub-path.
   await page.goto(`${site}${TOPICS[1].id}/`);
   await page.locator('.topic-nav .next').click();
@@ -112,20 +134,31 @@ test('each page has its title, description, canonical link, social tags, lang an
     assert.match(got.csp, /script-src 'self' 'wasm-unsafe-eval';/);
     assert.doesNotMatch(got.csp, /unsafe-inline/);
     assert.equal(got.inlineScripts, 0);
+    // Its Chinese twin, each naming the other.
+    await page.goto(`${site}zh/${topic.id}/`);
+    const zh = await head();
+    assert.equal(zh.lang, 'zh-CN');
+    assert.equal(zh.title, `${topic.zh_title} · Python 练习场`);
+    assert.deepEqual([zh.description, zh.canonical, zh.ogUrl], [topic.zh_summary, `${base}zh/${topic.id}/`, `${base}zh/${topic.id}/`]);
+    const alternates = await page.evaluate(() => Object.fromEntries(
+      [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.getAttribute('href')])));
+    assert.deepEqual(alternates, { en: `${base}${topic.id}/`, 'zh-CN': `${base}zh/${topic.id}/`, 'x-default': `${base}${topic.id}/` });
   }
   await page.goto(site);
   const home = await head();
   assert.deepEqual([home.lang, home.title, home.canonical, home.inlineScripts], ['en', 'Python Playground', base, 0]);
   assert.ok(home.description.length > 40 && home.csp);
-  // The sitemap: the home page and every topic; robots.txt names it.
-  assert.deepEqual(locs, [base, ...TOPICS.map((t) => `${base}${t.id}/`)]);
+  // The sitemap: the home page and every topic, in each language; robots.txt names it.
+  const pages = ['', ...TOPICS.map((t) => `${t.id}/`)];
+  assert.deepEqual(locs, pages.flatMap((p) => [`${base}${p}`, `${base}zh/${p}`]));
   const robots = await (await page.request.get(`${site}robots.txt`)).text();
   assert.match(robots, /^User-agent: \*$/m);
   assert.ok(robots.includes(`Sitemap: ${base}sitemap.xml`), robots);
   // The page a host serves for a missing one (at any depth): a link home.
   assert.equal((await page.goto(`${site}no-such-topic/deeper/`)).status(), 404);
   await page.goto(`${site}404.html`);
-  assert.equal(await page.locator('a').getAttribute('href'), base);
+  assert.equal(await page.locator('a').first().getAttribute('href'), base);
+  assert.equal(await page.locator('[lang="zh-CN"] a').getAttribute('href'), `${base}zh/`);
   assert.equal(await page.locator('h1').textContent(), 'Page not found');
   await context.close();
 });

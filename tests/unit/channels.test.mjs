@@ -125,6 +125,8 @@ test('embed.js sizes its iframe from the embed\'s height message', () => {
   };
   const placeholder = {
     getAttribute: (name) => ({ 'data-pyplay-topic': 'enum', 'data-pyplay-snippet': 'basics' })[name] ?? null,
+    // Inside a Chinese blog post: the embed takes its language.
+    closest: (selector) => (selector === '[lang]' ? { getAttribute: () => 'zh-CN' } : null),
     replaceWith: (el) => assert.equal(el, frame),
   };
   const document = {
@@ -140,6 +142,8 @@ test('embed.js sizes its iframe from the embed\'s height message', () => {
   };
   vm.runInNewContext(script, { window, document, URL, URLSearchParams, Map, Number, Math, Object });
   assert.equal(frame.dataset.pyplayId, 'pyplay-1');
+  assert.match(frame.dataset.pyplaySrc, /^https:\/\/x\.org\/py\/\?embed#\/enum\/basics\?lang=zh-CN&id=pyplay-1$/);
+  assert.match(frame.title, /练习场/);
   const send = (data, origin = 'https://x.org', source = frame.contentWindow) =>
     listeners.message({ data, origin, source });
   send(JSON.parse('{"pyplay":1,"type":"height","id":"pyplay-1","height":321.5}'));

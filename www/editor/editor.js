@@ -2,7 +2,8 @@
 // Rust app binds with wasm-bindgen (crates/app/src/components/editor.rs).
 // Bundled by www/editor/build.mjs (a Trunk pre_build hook); no CDN.
 //
-//   const ed = PyplayEditor.create(parent, { doc, readOnly, label, onChange, onRun });
+//   const ed = PyplayEditor.create(parent, { doc, readOnly, label, phrases, onChange, onRun });
+//                                   phrases: CodeMirror's own words translated (EditorState.phrases), optional
 //   ed.value() / ed.setValue(text) / ed.setReadOnly(bool) / ed.focus() / ed.destroy()
 //   ed.highlightLine(line)          1-based; 0 clears
 //   ed.showStep(next, previous)     Visualize: the line about to run and the one just run; 0 clears
@@ -111,7 +112,7 @@ function leave(view) {
 const views = new WeakMap();
 
 class Editor {
-  constructor(parent, { doc = '', readOnly = false, label = 'Python code', onChange, onRun } = {}) {
+  constructor(parent, { doc = '', readOnly = false, label = 'Python code', phrases = null, onChange, onRun } = {}) {
     this.readOnly = new Compartment();
     const run = () => { onRun?.(); return true; };
     this.view = new EditorView({
@@ -123,6 +124,7 @@ class Editor {
             { key: 'Ctrl-Enter', run }, { key: 'Meta-Enter', run },
             { key: 'Escape', run: leave },
           ])),
+          phrases ? EditorState.phrases.of(phrases) : [],
           lineNumbers(),
           history(),
           indentUnit.of('    '),

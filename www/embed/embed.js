@@ -12,6 +12,8 @@
 // data-pyplay-theme (light|dark|auto), data-pyplay-readonly,
 // data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title,
 // data-pyplay-visualize (opens ready to step through; nothing runs until clicked),
+// data-pyplay-lang (en|zh; by default the language of the page around it, which
+// also gives the iframe's title its language),
 // data-pyplay-python="own" (a worker of its own, not the page's shared one).
 // Defines only window.Pyplay: { version, scan(root) }. The message names come
 // from www/channels.js, written in by www/build-scripts.mjs at build time.
@@ -36,6 +38,12 @@
   const OPTIONS = ['theme', 'readonly', 'height', 'output', 'visualize', 'python'];
   const frames = new Map();
   let counter = 0;
+  // The iframe's title, in the embed's language.
+  const TITLES = {
+    en: { page: (t, s) => `Python playground: ${t}${s ? ` (${s})` : ''}`, code: 'Python code you can run' },
+    zh: { page: (t, s) => `Python 练习场：${t}${s ? `（${s}）` : ''}`, code: '可运行的 Python 代码' },
+  };
+  const titles = (lang) => (/^zh\b/i.test(lang || '') ? TITLES.zh : TITLES.en);
 
   const observer = 'IntersectionObserver' in window
     ? new IntersectionObserver((entries) => {
@@ -58,6 +66,8 @@
       const value = el.getAttribute(`data-pyplay-${key}`);
       if (value !== null) params.set(key, value === '' ? '1' : value);
     }
+    const lang = el.getAttribute('data-pyplay-lang') || el.closest('[lang]')?.getAttribute('lang');
+    if (lang) params.set('lang', lang);
     let route;
     let title;
     let height;
@@ -65,13 +75,13 @@
     if (topic !== null) {
       const snippet = el.getAttribute('data-pyplay-snippet');
       route = `/${encodeURIComponent(topic)}${snippet ? `/${encodeURIComponent(snippet)}` : ''}`;
-      title = `Python playground: ${topic}${snippet ? ` (${snippet})` : ''}`;
+      title = titles(lang).page(topic, snippet);
       height = snippet ? 300 : 800;
     } else {
       const code = el.textContent.replace(/^\r?\n/, '').replace(/\s+$/, '');
       params.set('code', code);
       route = '/code';
-      title = 'Python code you can run';
+      title = titles(lang).code;
       height = 110 + 21 * code.split('\n').length;
     }
     const id = `pyplay-${++counter}`;

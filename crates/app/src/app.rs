@@ -1,13 +1,17 @@
 //! The root component: owns the Python runner and the route, lays out the page.
 
-use gloo::events::EventListener;
-use pyplay_content::ui;
+use gloo::events::{EventListener, EventListenerOptions};
+use pyplay_content::{
+    Lang,
+    ui::{self, fill},
+};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::update_notice::UpdateNotice;
 use crate::components::{
     home_page::HomePage,
+    language_switch::LanguageSwitch,
     progress_page::ProgressPage,
     scratch_page::ScratchPage,
     search::{SearchBox, SearchPage},
@@ -15,6 +19,7 @@ use crate::components::{
 };
 use crate::{
     components::{sidebar::Sidebar, status_badge::StatusBadge, topic_page::TopicPage},
+    lang,
     progress::Progress,
     route::{self, Route, View},
     runner::{EngineStatus, Runner},
@@ -32,6 +37,13 @@ pub fn App() -> Html {
     let route = use_state(Route::current);
     let progress = use_reducer(storage::load_progress);
     use_effect_with((*progress).clone(), storage::save_progress);
+    let lang = route.lang;
+    let ui = ui::ui(lang);
+    // The root page shows the language last read in.
+    use_effect_with(lang, |&lang| {
+        lang::apply(lang);
+        lang::remember(lang);
+    });
     use_effect_with((*route).clone(), |route| {
         if route.view == View::Topic {
             storage::save_last_topic(&route.topic);
@@ -53,7 +65,13 @@ pub fn App() -> Html {
                 let route = route.clone();
                 EventListener::new(&window, name, move |_| route.set(Route::current()))
             });
-            let clicks = EventListener::new(&gloo::utils::document(), "click", follow_link);
+            // Not passive: a followed link's own navigation is prevented.
+            let clicks = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "click",
+                EventListenerOptions::enable_prevent_default(),
+                follow_link,
+            );
             move || drop((listeners, clicks))
         });
     }
@@ -62,8 +80,10 @@ pub fn App() -> Html {
     {
         let (_, topic) = pyplay_content::topic(&route.topic).unzip();
         let title = match (&route.view, topic) {
-            (View::Topic, Some(topic)) => format!("{} · {}", topic.title, ui::SITE_NAME),
-            _ => ui::SITE_NAME.to_string(),
+            (View::Topic, Some(topic)) => {
+                fill(ui.page_title, &[("topic", &topic.texts(lang).title), ("site", &ui.site_name)])
+            }
+            _ => ui.site_name.to_string(),
         };
         use_effect_with(title, |title| gloo::utils::document().set_title(title));
     }
@@ -116,18 +136,20 @@ pub fn App() -> Html {
     };
 
     html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={*status}>
         <ContextProvider<UseReducerHandle<Progress>> context={progress.clone()}>
             <div class={classes!("layout", nav_open.then_some("nav-open"))}>
                 <header class="topbar">
                     <button class="menu-toggle" aria-controls="sidebar" aria-expanded={nav_open.to_string()} onclick={toggle_nav}>
-                        { ui::MENU }
+                        { ui.menu }
                     </button>
-                    <a class="brand" href="./">{ ui::SITE_NAME }</a>
+                    <a class="brand" href={lang.home()}>{ ui.site_name }</a>
                     <SearchBox />
-                    <a class="scratch-link" href={route::SCRATCH_HREF} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui::SCRATCHPAD }</a>
-                    <a class="progress-link" href={route::PROGRESS_HREF} aria-current={(route.view == View::Progress).then_some("page")}>{ ui::PROGRESS }</a>
+                    <a class="scratch-link" href={route::view_href(lang, route::SCRATCH_HREF)} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui.scratchpad }</a>
+                    <a class="progress-link" href={route::view_href(lang, route::PROGRESS_HREF)} aria-current={(route.view == View::Progress).then_some("page")}>{ ui.progress }</a>
+                    <LanguageSwitch route={(*route).clone()} />
                     <ThemeToggle />
                     <StatusBadge />
                 </header>
@@ -140,6 +162,7 @@ pub fn App() -> Html {
         </ContextProvider<UseReducerHandle<Progress>>>
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
+        </ContextProvider<Lang>>
     }
 }
 

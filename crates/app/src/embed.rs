@@ -4,12 +4,14 @@
 //! reaches a server:
 //!   `<site>/?embed#/<topic>[/<snippet>]?theme=dark&readonly=1&height=200&output=click&id=x`
 //!   `<site>/?embed#/code?code=print(1)&…`   arbitrary code (`<pre data-pyplay>`)
+//!   `…&lang=zh`   in Chinese (`data-pyplay-lang`, or the blog's own `lang`)
 //! The same document as the app, so the service worker's shell covers it.
 //!
 //! The embed tells its parent how tall it is, with one versioned message,
 //! `pyplay_protocol::channels::FromEmbed`:
 //!   `{ pyplay: 1, type: "height", id, height }`
 
+use pyplay_content::Lang;
 use pyplay_protocol::channels::{EmbedMessage, FromEmbed};
 use wasm_bindgen::{JsCast, prelude::*};
 
@@ -66,6 +68,7 @@ pub struct EmbedOptions {
     /// `python=own`: a worker of its own instead of the one the page's
     /// embeds share (crate::shared); the fallback, forced.
     pub own_worker: bool,
+    pub lang: Lang,
 }
 
 /// Whether the page was opened as an embed (`?embed` in the query).
@@ -106,15 +109,16 @@ impl EmbedOptions {
                 .map(|h| h.clamp(60, 2000)),
             id: get("id").filter(|id| !id.is_empty()).map(str::to_string),
             own_worker: get("python") == Some("own"),
+            lang: get("lang").and_then(Lang::from_tag).unwrap_or_default(),
         }
     }
 
     /// The full page this embed comes from, absolute; `site` ends with `/`.
     pub fn open_url(&self, site: &str) -> String {
         match &self.target {
-            Target::Topic(t) => format!("{site}{}", pyplay_content::page_path(t)),
-            Target::Snippet(t, s) => format!("{site}{}", pyplay_content::item_path(t, s)),
-            Target::Code(_) | Target::Missing(_) => site.to_string(),
+            Target::Topic(t) => format!("{site}{}", pyplay_content::page_path(self.lang, t)),
+            Target::Snippet(t, s) => format!("{site}{}", pyplay_content::item_path(self.lang, t, s)),
+            Target::Code(_) | Target::Missing(_) => format!("{site}{}", self.lang.dir()),
         }
     }
 }
@@ -129,11 +133,15 @@ pub fn site_base(href: &str) -> String {
     }
 }
 
-/// The embed URL of a topic or snippet.
-pub fn embed_src(site: &str, topic: &str, snippet: Option<&str>) -> String {
-    match snippet {
+/// The embed URL of a topic or snippet, in `lang`.
+pub fn embed_src(site: &str, lang: Lang, topic: &str, snippet: Option<&str>) -> String {
+    let path = match snippet {
         Some(s) => format!("{site}?embed#/{topic}/{s}"),
         None => format!("{site}?embed#/{topic}"),
+    };
+    match lang {
+        Lang::En => path,
+        other => format!("{path}?lang={}", other.code()),
     }
 }
 
@@ -142,20 +150,24 @@ fn escape_attr(s: &str) -> String {
 }
 
 /// A plain iframe, for pages that cannot load scripts (fixed height).
-pub fn iframe_html(site: &str, topic: &str, snippet: Option<&str>, title: &str) -> String {
+pub fn iframe_html(site: &str, lang: Lang, topic: &str, snippet: Option<&str>, title: &str) -> String {
     let height = if snippet.is_some() { 360 } else { 720 };
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\" sandbox=\"{SANDBOX}\"></iframe>",
-        escape_attr(&embed_src(site, topic, snippet)),
+        escape_attr(&embed_src(site, lang, topic, snippet)),
         escape_attr(title),
     )
 }
 
 /// The auto-sized, lazy-loaded embed: a placeholder and embed.js.
-pub fn script_html(site: &str, topic: &str, snippet: Option<&str>) -> String {
+pub fn script_html(site: &str, lang: Lang, topic: &str, snippet: Option<&str>) -> String {
     let snippet = snippet.map(|s| format!(" data-pyplay-snippet=\"{}\"", escape_attr(s))).unwrap_or_default();
+    let lang = match lang {
+        Lang::En => String::new(),
+        other => format!(" data-pyplay-lang=\"{}\"", other.code()),
+    };
     format!(
-        "<div data-pyplay-topic=\"{}\"{snippet}></div>\n<script src=\"{}embed.js\" async></script>",
+        "<div data-pyplay-topic=\"{}\"{snippet}{lang}></div>\n<script src=\"{}embed.js\" async></script>",
         escape_attr(topic),
         escape_attr(site),
     )
@@ -250,14 +262,23 @@ mod tests {
     fn urls_and_html_for_the_dialog() {
         assert_eq!(site_base("https://x.org/py/index.html?a#/enum"), "https://x.org/py/");
         assert_eq!(site_base("https://x.org/py/#/enum/b"), "https://x.org/py/");
-        assert_eq!(embed_src("https://x.org/", "enum", Some("b")), "https://x.org/?embed#/enum/b");
-        let iframe = iframe_html("https://x.org/", "enum", None, "Enum \"x\"");
+        assert_eq!(embed_src("https://x.org/", Lang::En, "enum", Some("b")), "https://x.org/?embed#/enum/b");
+        assert_eq!(embed_src("https://x.org/", Lang::Zh, "enum", None), "https://x.org/?embed#/enum?lang=zh");
+        assert_eq!(EmbedOptions::parse("#/enum?lang=zh").lang, Lang::Zh);
+        assert_eq!(EmbedOptions::parse("#/enum?lang=zh-Hans-CN").lang, Lang::Zh);
+        assert_eq!(EmbedOptions::parse("#/enum?lang=fr").lang, Lang::En);
+        assert_eq!(
+            EmbedOptions::parse("#/enum/members?lang=zh").open_url("https://x.org/"),
+            "https://x.org/zh/enum/#members"
+        );
+        let iframe = iframe_html("https://x.org/", Lang::En, "enum", None, "Enum \"x\"");
         assert!(iframe.contains("src=\"https://x.org/?embed#/enum\""));
         assert!(iframe.contains("title=\"Enum &quot;x&quot;\""));
         assert!(iframe.contains(SANDBOX));
         assert_eq!(
-            script_html("https://x.org/", "enum", Some("b")),
+            script_html("https://x.org/", Lang::En, "enum", Some("b")),
             "<div data-pyplay-topic=\"enum\" data-pyplay-snippet=\"b\"></div>\n<script src=\"https://x.org/embed.js\" async></script>"
         );
+        assert!(script_html("https://x.org/", Lang::Zh, "enum", None).contains(" data-pyplay-lang=\"zh\">"));
     }
 }

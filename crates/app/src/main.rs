@@ -6,6 +6,7 @@ mod components;
 mod embed;
 mod explain;
 mod hooks;
+mod lang;
 mod output_buffer;
 mod pool;
 mod practice;

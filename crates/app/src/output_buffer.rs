@@ -3,6 +3,7 @@
 
 use std::collections::VecDeque;
 
+use pyplay_content::ui::{Ui, fill};
 use pyplay_protocol::Stream;
 
 /// Lines kept on screen; older ones are dropped and counted.
@@ -72,10 +73,10 @@ impl OutputBuffer {
 }
 
 /// A byte count for people: `1.5 MB`, `812 KB`, `20 bytes`.
-pub fn human_bytes(bytes: u64) -> String {
+pub fn human_bytes(bytes: u64, ui: &Ui) -> String {
     const KB: u64 = 1000;
     match bytes {
-        0..KB => format!("{bytes} bytes"),
+        0..KB => fill(ui.bytes, &[("n", &bytes)]),
         KB..1_000_000 => format!("{} KB", bytes / KB),
         _ => format!("{:.1} MB", bytes as f64 / 1e6),
     }
@@ -83,6 +84,8 @@ pub fn human_bytes(bytes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use pyplay_content::ui::{EN, ZH};
+
     use super::*;
 
     fn text(buf: &OutputBuffer) -> String {
@@ -91,9 +94,10 @@ mod tests {
 
     #[test]
     fn byte_counts_read_naturally() {
-        assert_eq!(human_bytes(20), "20 bytes");
-        assert_eq!(human_bytes(812_345), "812 KB");
-        assert_eq!(human_bytes(95_420_000), "95.4 MB");
+        assert_eq!(human_bytes(20, &EN), "20 bytes");
+        assert_eq!(human_bytes(20, &ZH), "20 字节");
+        assert_eq!(human_bytes(812_345, &EN), "812 KB");
+        assert_eq!(human_bytes(95_420_000, &ZH), "95.4 MB");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The practice items of the course (cards, then exercises, topic by
 //! topic), counted against the reader's progress.
 
-use pyplay_content::{Chapter, Topic};
+use pyplay_content::{Chapter, Lang, Topic};
 
 use crate::progress::Progress;
 
@@ -10,27 +10,26 @@ use crate::progress::Progress;
 pub struct Item {
     pub topic: &'static Topic,
     pub id: &'static str,
-    pub title: &'static str,
     pub exercise: bool,
 }
 
 impl Item {
-    pub fn href(&self) -> String {
-        pyplay_content::item_path(self.topic.id, self.id)
+    pub fn href(&self, lang: Lang) -> String {
+        pyplay_content::item_path(lang, self.topic.id, self.id)
+    }
+
+    pub fn title(&self, lang: Lang) -> &'static str {
+        let card = self.topic.cards.iter().find(|c| c.id == self.id).map(|c| c.texts(lang).title);
+        let exercise = || self.topic.exercises.iter().find(|e| e.id == self.id).map(|e| e.texts(lang).title);
+        card.or_else(exercise).unwrap_or(self.id)
     }
 }
 
 /// Every item of a chapter, in reading order.
 pub fn items(chapter: &'static Chapter) -> impl Iterator<Item = Item> {
     chapter.topics.iter().flat_map(|topic| {
-        let cards =
-            topic.cards.iter().map(move |c| Item { topic, id: c.id, title: c.title, exercise: false });
-        cards.chain(topic.exercises.iter().map(move |e| Item {
-            topic,
-            id: e.id,
-            title: e.title,
-            exercise: true,
-        }))
+        let cards = topic.cards.iter().map(move |c| Item { topic, id: c.id, exercise: false });
+        cards.chain(topic.exercises.iter().map(move |e| Item { topic, id: e.id, exercise: true }))
     })
 }
 

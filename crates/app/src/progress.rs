@@ -4,6 +4,7 @@
 
 use std::{collections::BTreeMap, rc::Rc};
 
+use pyplay_content::ui::{Ui, fill};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
@@ -46,16 +47,32 @@ impl Progress {
     }
 
     /// Reads an export; says why a file is not one.
-    pub fn from_json(text: &str) -> Result<Self, String> {
+    pub fn from_json(text: &str) -> Result<Self, ImportError> {
         let progress: Self =
-            serde_json::from_str(text).map_err(|e| format!("This file is not a progress export ({e})."))?;
+            serde_json::from_str(text).map_err(|e| ImportError::NotAnExport(e.to_string()))?;
         if progress.version != VERSION {
-            return Err(format!(
-                "This export has version {}; this site reads version {VERSION}.",
-                progress.version
-            ));
+            return Err(ImportError::Version(progress.version));
         }
         Ok(progress)
+    }
+}
+
+/// Why a file is not a progress export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON of the export's shape; the parser's words.
+    NotAnExport(String),
+    /// An export of another version.
+    Version(u32),
+}
+
+impl ImportError {
+    #[must_use]
+    pub fn message(&self, ui: &Ui) -> String {
+        match self {
+            Self::NotAnExport(why) => fill(ui.not_an_export, &[("error", why)]),
+            Self::Version(found) => fill(ui.wrong_version, &[("found", found), ("expected", &VERSION)]),
+        }
     }
 }
 
@@ -113,8 +130,14 @@ mod tests {
         let text = p.to_json();
         assert!(text.contains("\"version\": 1") && text.contains("\"a\": \"solved\""), "{text}");
         assert_eq!(Progress::from_json(&text).as_ref(), Ok(&*p));
-        assert!(Progress::from_json("{}").unwrap_err().contains("not a progress export"));
-        assert!(Progress::from_json("{\"version\": 9, \"items\": {}}").unwrap_err().contains("version 9"));
+        let en = |text| Progress::from_json(text).unwrap_err().message(&pyplay_content::ui::EN);
+        assert!(en("{}").contains("not a progress export"));
+        assert_eq!(
+            en("{\"version\": 9, \"items\": {}}"),
+            "This export has version 9; this site reads version 1."
+        );
+        let zh = Progress::from_json("{}").unwrap_err().message(&pyplay_content::ui::ZH);
+        assert!(zh.starts_with("这个文件不是导出的学习进度（"), "{zh}");
         assert!(Progress::from_json("{\"version\": 1, \"items\": {\"a\": \"maybe\"}}").is_err());
         assert_eq!(Rc::new((*p).clone()).reduce(ProgressAction::Reset).status("a"), None);
     }

@@ -9,6 +9,12 @@
 //! Every URL here is relative to the site root, which every page's `<base>`
 //! names (the app makes it absolute at start, [`pin_base`]): so links work
 //! from any page, on any static host, from any sub-path.
+//!
+//! Every URL names its language: the Chinese site is the same under `zh/`
+//! (`zh/enum/#basics`, `zh/#/scratch`). The root page alone has none in
+//! its URL; it follows the reader's choice (crate::lang).
+
+use pyplay_content::Lang;
 
 /// Which page the main area shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,10 +35,15 @@ pub const SCRATCH: &str = "scratch";
 /// The route segment of the progress page; no topic may take this id.
 pub const PROGRESS: &str = "progress";
 
-/// The scratchpad's URL, relative to the site root.
+/// The scratchpad's fragment; [`view_href`] makes it a URL.
 pub const SCRATCH_HREF: &str = "#/scratch";
-/// The progress page's URL, relative to the site root.
+/// The progress page's fragment; [`view_href`] makes it a URL.
 pub const PROGRESS_HREF: &str = "#/progress";
+
+/// An app view (`#/scratch`, …) in `lang`, relative to the site root.
+pub fn view_href(lang: Lang, fragment: &str) -> String {
+    format!("{}{fragment}", lang.dir())
+}
 
 /// Where the reader is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +54,7 @@ pub struct Route {
     pub view: View,
     /// A share link's `code=` value, still encoded.
     pub code: Option<String>,
+    pub lang: Lang,
 }
 
 /// A `#/a/b?k=v&…` fragment, decoded: the one URL parser of the app, for
@@ -82,12 +94,14 @@ impl Fragment {
 }
 
 impl Route {
-    /// Parses a page's `path` relative to the site root (`enum/`, or "" for
-    /// the root) and its `hash`. A hash route (`#/…`) wins over the path.
+    /// Parses a page's `path` relative to the site root (`enum/`,
+    /// `zh/enum/`, or "" for the root) and its `hash`. A hash route (`#/…`)
+    /// wins over the path; the path names the language.
     pub fn parse(path: &str, hash: &str) -> Self {
+        let (lang, path) = split_lang(path);
         let page = path.split('/').next().unwrap_or_default();
         if hash.starts_with("#/") || pyplay_content::topic(page).is_none() {
-            return Self::parse_hash(hash);
+            return Self { lang, ..Self::parse_hash(hash) };
         }
         let fragment = Fragment::parse(hash);
         Self {
@@ -95,10 +109,12 @@ impl Route {
             snippet: fragment.path.first().cloned(),
             view: View::Topic,
             code: fragment.param("code").map(str::to_string),
+            lang,
         }
     }
 
-    /// Parses a hash route; anything unknown lands on the first topic.
+    /// Parses a hash route (in English); anything unknown lands on the
+    /// first topic.
     fn parse_hash(hash: &str) -> Self {
         let fragment = Fragment::parse(hash);
         let code = fragment.param("code").map(str::to_string);
@@ -112,36 +128,48 @@ impl Route {
         };
         let topic = Some(first).filter(|t| view == View::Topic && pyplay_content::topic(t).is_some());
         match topic {
-            Some(topic) => {
-                Self { topic: topic.to_string(), snippet: fragment.path.get(1).cloned(), view, code }
-            }
+            Some(topic) => Self {
+                topic: topic.to_string(),
+                snippet: fragment.path.get(1).cloned(),
+                view,
+                code,
+                lang: Lang::En,
+            },
             None => Self {
                 topic: pyplay_content::first_topic().id.to_string(),
                 snippet: None,
                 code: code.filter(|_| view == View::Scratch),
                 view,
+                lang: Lang::En,
             },
         }
     }
 
-    /// `#/search?q=…` for a query.
-    pub fn search_href(query: &str) -> String {
+    /// `#/search?q=…` for a query, in `lang`.
+    pub fn search_href(lang: Lang, query: &str) -> String {
         let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("q", query).finish();
-        format!("#/search?{query}")
+        view_href(lang, &format!("#/search?{query}"))
     }
 
-    /// The current route of the window.
+    /// The current route of the window. The root page, whose URL names no
+    /// language, is in the reader's (crate::lang::for_root).
     pub fn current() -> Self {
         let location = gloo::utils::window().location();
         let href = location.href().unwrap_or_default();
         let page = href.split(['#', '?']).next().unwrap_or_default();
         let path = page.strip_prefix(&site_root()).unwrap_or_default();
-        Self::parse(path, &location.hash().unwrap_or_default())
+        let route = Self::parse(path, &location.hash().unwrap_or_default());
+        if matches!(path, "" | "index.html") {
+            Self { lang: crate::lang::for_root(), ..route }
+        } else {
+            route
+        }
     }
 
-    /// A topic's page.
-    pub fn href(topic: &str) -> String {
-        pyplay_content::page_path(topic)
+    /// The same place in `lang`.
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> Self {
+        Self { lang, ..self.clone() }
     }
 
     /// This route's own URL, relative to the site root: what the address bar
@@ -151,28 +179,39 @@ impl Route {
             Some(code) => format!("{url}?code={code}"),
             None => url,
         };
+        let lang = self.lang;
         match &self.view {
             View::Topic => match (&self.snippet, &self.code) {
-                (Some(item), _) => code(pyplay_content::item_path(&self.topic, item)),
-                (None, Some(_)) => code(format!("{}#", Self::href(&self.topic))),
-                (None, None) => Self::href(&self.topic),
+                (Some(item), _) => code(pyplay_content::item_path(lang, &self.topic, item)),
+                (None, Some(_)) => code(format!("{}#", pyplay_content::page_path(lang, &self.topic))),
+                (None, None) => pyplay_content::page_path(lang, &self.topic),
             },
-            View::Scratch => code(SCRATCH_HREF.to_string()),
-            View::Search(query) => Self::search_href(query),
-            View::Home => "./".to_string(),
-            View::Progress => PROGRESS_HREF.to_string(),
+            View::Scratch => code(view_href(lang, SCRATCH_HREF)),
+            View::Search(query) => Self::search_href(lang, query),
+            View::Home => lang.home().to_string(),
+            View::Progress => view_href(lang, PROGRESS_HREF),
         }
     }
 }
 
-/// The share link to `code` at `path` (`scratch`, `topic/snippet`): the
-/// page's own URL with the code in its fragment (`topic/#snippet?code=…`).
-pub fn share_url(path: &str, code: &str) -> String {
-    share_url_under(&site_root(), path, code)
+/// The share link to `code` at `path` (`scratch`, `topic/snippet`) in
+/// `lang`: the page's own URL with the code in its fragment
+/// (`topic/#snippet?code=…`).
+pub fn share_url(lang: Lang, path: &str, code: &str) -> String {
+    share_url_under(&site_root(), lang, path, code)
 }
 
-fn share_url_under(root: &str, path: &str, code: &str) -> String {
-    format!("{root}{}", Route::parse("", &crate::share::fragment(path, code)).url())
+fn share_url_under(root: &str, lang: Lang, path: &str, code: &str) -> String {
+    let route = Route::parse("", &crate::share::fragment(path, code)).in_lang(lang);
+    format!("{root}{}", route.url())
+}
+
+/// The language a path relative to the site root names, and the rest.
+fn split_lang(path: &str) -> (Lang, &str) {
+    match path.strip_prefix(Lang::Zh.dir()).or((path == "zh").then_some("")) {
+        Some(rest) => (Lang::Zh, rest),
+        None => (Lang::En, path),
+    }
 }
 
 /// Whether an absolute link to `href` is a page of the app, which it can
@@ -186,6 +225,7 @@ fn app_page_under(root: &str, href: &str) -> bool {
     let Some(path) = href.split('#').next().unwrap_or_default().strip_prefix(root) else {
         return false;
     };
+    let (_, path) = split_lang(path);
     path.is_empty()
         || path == "index.html"
         || path.strip_suffix('/').is_some_and(|topic| pyplay_content::topic(topic).is_some())
@@ -298,6 +338,27 @@ mod tests {
     }
 
     #[test]
+    fn the_path_names_the_language() {
+        let r = Route::parse("zh/enum/", "#basics");
+        assert_eq!((r.lang, r.topic.as_str(), r.snippet.as_deref()), (Lang::Zh, "enum", Some("basics")));
+        assert_eq!(Route::parse("enum/", "").lang, Lang::En);
+        for (path, hash) in [("zh/", ""), ("zh", ""), ("zh/index.html", ""), ("zh/", "#/")] {
+            let r = Route::parse(path, hash);
+            assert_eq!((r.lang, &r.view), (Lang::Zh, &View::Home), "{path}{hash}");
+        }
+        let r = Route::parse("zh/", "#/scratch?code=x");
+        assert_eq!((r.lang, &r.view, r.code.as_deref()), (Lang::Zh, &View::Scratch, Some("x")));
+        // An old hash link on a Chinese page stays Chinese.
+        let r = Route::parse("zh/", "#/enum/basics");
+        assert_eq!((r.lang, r.url()), (Lang::Zh, "zh/enum/#basics".to_string()));
+        // No topic is called zh, and a page named like one is not Chinese.
+        assert!(pyplay_content::topic("zh").is_none());
+        assert_eq!(Route::parse("zhx/", "").lang, Lang::En);
+        assert_eq!(Route::parse("enum/", "").in_lang(Lang::Zh).url(), "zh/enum/");
+        assert_eq!(Route::parse("zh/enum/", "").in_lang(Lang::En).url(), "enum/");
+    }
+
+    #[test]
     fn every_route_has_one_url_that_parses_back_to_it() {
         let topic = pyplay_content::first_topic();
         let snippet = topic.snippets[0].id;
@@ -314,12 +375,17 @@ mod tests {
             ("", "", "./".to_string()),
             ("", "#/no-such-topic", format!("{}/", topic.id)),
             ("", &format!("#/{}/{snippet}", topic.id), format!("{}/#{snippet}", topic.id)),
+            ("zh/enum/", "#basics?code=abc", "zh/enum/#basics?code=abc".to_string()),
+            ("zh/", "#/scratch", "zh/#/scratch".to_string()),
+            ("zh/", "#/search?q=%E7%94%9F", "zh/#/search?q=%E7%94%9F".to_string()),
+            ("zh/", "#/progress", "zh/#/progress".to_string()),
+            ("zh/", "", "zh/".to_string()),
         ] {
             let route = Route::parse(path, hash);
             assert_eq!(route.url(), url, "{path}{hash}");
             let (page, fragment) =
                 url.split_once('#').map_or((url.as_str(), String::new()), |(p, f)| (p, format!("#{f}")));
-            let page = if page == "./" { "" } else { page };
+            let page = page.strip_suffix("./").unwrap_or(page);
             assert_eq!(Route::parse(page, &fragment), route, "{url}");
         }
     }
@@ -339,10 +405,21 @@ mod tests {
         let root = "https://x.org/py/";
         let code = crate::share::encode("print(1)");
         assert_eq!(
-            share_url_under(root, "enum/basics", "print(1)"),
+            share_url_under(root, Lang::En, "enum/basics", "print(1)"),
             format!("{root}enum/#basics?code={code}")
         );
-        assert_eq!(share_url_under(root, SCRATCH, "print(1)"), format!("{root}#/scratch?code={code}"));
+        assert_eq!(
+            share_url_under(root, Lang::En, SCRATCH, "print(1)"),
+            format!("{root}#/scratch?code={code}")
+        );
+        assert_eq!(
+            share_url_under(root, Lang::Zh, "enum/basics", "print(1)"),
+            format!("{root}zh/enum/#basics?code={code}")
+        );
+        assert_eq!(
+            share_url_under(root, Lang::Zh, SCRATCH, "print(1)"),
+            format!("{root}zh/#/scratch?code={code}")
+        );
         let r = Route::parse("enum/", &format!("#basics?code={code}"));
         assert_eq!(crate::share::decode(r.code.as_deref().unwrap()).as_deref(), Ok("print(1)"));
     }
@@ -356,6 +433,9 @@ mod tests {
             "https://x.org/py/index.html",
             "https://x.org/py/enum/",
             "https://x.org/py/enum/#basics?code=x",
+            "https://x.org/py/zh/",
+            "https://x.org/py/zh/#/scratch",
+            "https://x.org/py/zh/enum/#basics",
         ] {
             assert!(app_page_under(root, href), "{href}");
         }
@@ -367,6 +447,8 @@ mod tests {
             "https://x.org/other/enum/",
             "https://y.org/py/enum/",
             "https://x.org/py/?embed#/enum",
+            "https://x.org/py/zh/no-such-topic/",
+            "https://x.org/py/zh/sitemap.xml",
             "data:application/json,{}",
         ] {
             assert!(!app_page_under(root, href), "{href}");
@@ -376,8 +458,11 @@ mod tests {
     #[test]
     fn queries_round_trip_through_the_url() {
         for q in ["heap", "a b&c=d", "日本 %zz", "100%"] {
-            let href = Route::search_href(q);
+            let href = Route::search_href(Lang::En, q);
             assert_eq!(Route::parse("", &href).view, View::Search(q.to_string()), "{href}");
+            let zh = Route::search_href(Lang::Zh, q);
+            let (page, hash) = zh.split_once('#').unwrap();
+            assert_eq!(Route::parse(page, &format!("#{hash}")).view, View::Search(q.to_string()), "{zh}");
         }
         assert_eq!(Fragment::parse("#/x?q=%zz%4").param("q"), Some("%zz%4"));
         let f = Fragment::parse("#/a%20b/c/?k=1&k=2&e=&code=x_y-z");

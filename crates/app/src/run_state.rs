@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use pyplay_content::ui::{Ui, fill};
 use pyplay_protocol::{CheckResult, PyError, RunId, Trace};
 use yew::Reducible;
 
@@ -30,13 +31,35 @@ impl Phase {
     }
 }
 
+/// A message from the playground itself about a run, said in the page's
+/// language by [`Notice::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The program called `sys.exit` with a status other than 0.
+    Exited(i32),
+    Stopped,
+    /// The worker died (the browser's words) and was restarted.
+    Crashed(String),
+}
+
+impl Notice {
+    #[must_use]
+    pub fn message(&self, ui: &Ui) -> String {
+        match self {
+            Self::Exited(status) => fill(ui.exited, &[("status", status)]),
+            Self::Stopped => ui.stopped.to_string(),
+            Self::Crashed(why) => fill(ui.crashed, &[("why", why)]),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RunState {
     pub run: Option<RunId>,
     pub phase: Phase,
     pub output: Rc<OutputBuffer>,
     pub error: Option<PyError>,
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     pub elapsed_ms: Option<f64>,
     /// Page time when the worker took the run.
     pub started_at: Option<f64>,
@@ -101,18 +124,16 @@ impl RunState {
                 self.error = error;
                 self.elapsed_ms = Some(elapsed_ms);
                 if exit_status != 0 {
-                    self.notice = Some(format!("Exited with status {exit_status}."));
+                    self.notice = Some(Notice::Exited(exit_status));
                 }
             }
             RunEvent::Stopped => {
                 self.phase = Phase::Finished;
-                self.notice = Some("Stopped.".into());
+                self.notice = Some(Notice::Stopped);
             }
             RunEvent::Crashed(why) => {
                 self.phase = Phase::Finished;
-                self.notice = Some(format!(
-                    "The Python interpreter crashed ({why}) and has been restarted. Your code is unchanged."
-                ));
+                self.notice = Some(Notice::Crashed(why));
             }
         }
     }
@@ -120,6 +141,7 @@ impl RunState {
 
 #[cfg(test)]
 mod tests {
+    use pyplay_content::ui::{EN, ZH};
     use pyplay_protocol::Stream;
 
     use super::*;
@@ -137,7 +159,9 @@ mod tests {
         let s = event(s, 3, RunEvent::Output(Stream::Stdout, "hi\n".into()));
         let s = event(s, 3, RunEvent::Finished { error: None, exit_status: 2, elapsed_ms: 7.0 });
         assert_eq!((s.phase, s.elapsed_ms, s.busy()), (Phase::Finished, Some(7.0), false));
-        assert_eq!(s.notice.as_deref(), Some("Exited with status 2."));
+        assert_eq!(s.notice, Some(Notice::Exited(2)));
+        assert_eq!(Notice::Exited(2).message(&EN), "Exited with status 2.");
+        assert_eq!(Notice::Exited(2).message(&ZH), "程序已退出，状态码为 2。");
         assert!(s.output.chunks().next().is_some());
     }
 
@@ -156,6 +180,8 @@ mod tests {
         assert_eq!(s.clone().reduce(Action::LineSent).wants_input, None);
         let s = event(s, 1, RunEvent::Crashed("trap".into()));
         assert_eq!((s.wants_input.as_deref(), s.phase), (None, Phase::Finished));
-        assert!(s.notice.as_deref().is_some_and(|n| n.contains("(trap)")));
+        let notice = s.notice.as_ref().expect("a crash says so");
+        assert!(notice.message(&EN).contains("(trap)") && notice.message(&ZH).contains("（trap）"));
+        assert_eq!(Notice::Stopped.message(&EN), "Stopped.");
     }
 }

@@ -2,7 +2,7 @@
 //! base64url-encoded, travels in the URL fragment as `?code=…`, so nothing
 //! reaches a server and the link works on any static host.
 
-use std::fmt;
+use pyplay_content::ui::Ui;
 
 /// A decoded link larger than this is refused: a tiny fragment can inflate
 /// to gigabytes, and no lesson-sized snippet comes near it.
@@ -17,15 +17,15 @@ pub enum ShareError {
     NotUtf8,
 }
 
-impl fmt::Display for ShareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::NotBase64 | Self::NotDeflate => {
-                "This share link is damaged (perhaps cut short when it was copied); its code could not be read."
-            }
-            Self::TooLarge => "This share link holds more code than the playground opens (1 MB).",
-            Self::NotUtf8 => "This share link's code is not text; it could not be read.",
-        })
+impl ShareError {
+    /// What went wrong, for the reader.
+    #[must_use]
+    pub fn message(&self, ui: &'static Ui) -> &'static str {
+        match self {
+            Self::NotBase64 | Self::NotDeflate => ui.share_damaged,
+            Self::TooLarge => ui.share_too_large,
+            Self::NotUtf8 => ui.share_not_text,
+        }
     }
 }
 
@@ -156,7 +156,8 @@ mod tests {
             Err(ShareError::NotUtf8)
         );
         for e in [ShareError::NotBase64, ShareError::NotDeflate, ShareError::TooLarge, ShareError::NotUtf8] {
-            assert!(e.to_string().starts_with("This share link"));
+            assert!(e.message(&pyplay_content::ui::EN).starts_with("This share link"));
+            assert!(e.message(&pyplay_content::ui::ZH).starts_with("这个分享链接"));
         }
     }
 

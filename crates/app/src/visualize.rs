@@ -1,6 +1,7 @@
 //! The step-through's logic without the DOM: which step a key leads to,
 //! the words that say what a step does, and the lines to mark.
 
+use pyplay_content::ui::{Ui, fill};
 use pyplay_protocol::trace::{Event, HeapObject, Kind, Step, Trace, Value};
 
 /// The step a key press in the panel leads to, from `index` of `count`.
@@ -32,35 +33,40 @@ fn running(step: &Step) -> &str {
 
 /// A value in words, for the event line and screen readers.
 #[must_use]
-pub fn value_words(value: &Value, step: &Step) -> String {
+pub fn value_words(ui: &Ui, value: &Value, step: &Step) -> String {
     match value {
         Value::Inline(text) => text.clone(),
         Value::Ref(id) => match object(step, *id) {
-            Some(object) => format!("{} #{id}", kind_words(object)),
-            None => format!("object #{id}"),
+            Some(object) => format!("{} #{id}", kind_words(ui, object)),
+            None => fill(ui.object_ref, &[("id", id)]),
         },
     }
 }
 
 /// What a step does, in one sentence.
 #[must_use]
-pub fn event_words(step: &Step) -> String {
+pub fn event_words(ui: &Ui, step: &Step) -> String {
     let function = running(step);
-    let place = if function == "<module>" { String::new() } else { format!(" in {function}") };
+    let place =
+        if function == "<module>" { String::new() } else { fill(ui.in_function, &[("function", &function)]) };
+    let line: &dyn std::fmt::Display = &step.line;
     match step.event {
-        Event::Line => format!("Line {} runs next{place}.", step.line),
-        Event::Call => format!("{function} is called (line {}).", step.line),
-        Event::Return if function == "<module>" => "The program has ended.".into(),
+        Event::Line => fill(ui.line_next, &[("line", line), ("place", &place)]),
+        Event::Call => fill(ui.is_called, &[("function", &function), ("line", line)]),
+        Event::Return if function == "<module>" => ui.program_ended.into(),
         Event::Return => {
-            let value = step.returned.as_ref().map_or_else(|| "None".into(), |v| value_words(v, step));
+            let value = step.returned.as_ref().map_or_else(|| "None".into(), |v| value_words(ui, v, step));
             let generator = step.frames.first().is_some_and(|f| f.generator);
-            let verb = if generator { "yields or returns" } else { "returns" };
-            format!("{function} {verb} {value} (line {}).", step.line)
+            let template = if generator { ui.yields_or_returns } else { ui.returns };
+            fill(template, &[("function", &function), ("value", &value), ("line", line)])
         }
-        Event::Exception => format!(
-            "{} is raised{place} (line {}).",
-            step.exception.as_deref().unwrap_or("An exception"),
-            step.line
+        Event::Exception => fill(
+            ui.is_raised,
+            &[
+                ("exception", &step.exception.as_deref().unwrap_or(ui.an_exception)),
+                ("place", &place),
+                ("line", line),
+            ],
         ),
     }
 }
@@ -73,18 +79,19 @@ pub fn object(step: &Step, id: u32) -> Option<&HeapObject> {
 
 /// A box's kind as the reader knows it: its type, or what it is.
 #[must_use]
-pub fn kind_words(object: &HeapObject) -> String {
+pub fn kind_words(ui: &Ui, object: &HeapObject) -> String {
     match object.kind {
-        Kind::Function => "function".into(),
-        Kind::Class => "class".into(),
-        Kind::Generator => "generator".into(),
-        Kind::Cell => "cell".into(),
+        Kind::Function => ui.kind_function.into(),
+        Kind::Class => ui.kind_class.into(),
+        Kind::Generator => ui.kind_generator.into(),
+        Kind::Cell => ui.kind_cell.into(),
         _ => object.label.clone(),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use pyplay_content::ui::{EN, ZH};
     use pyplay_protocol::trace::Frame;
 
     use super::*;
@@ -139,18 +146,35 @@ mod tests {
 
     #[test]
     fn says_what_a_step_does() {
-        assert_eq!(event_words(&step(Event::Line, 3, "<module>")), "Line 3 runs next.");
-        assert_eq!(event_words(&step(Event::Line, 5, "fib")), "Line 5 runs next in fib.");
-        assert_eq!(event_words(&step(Event::Call, 4, "fib")), "fib is called (line 4).");
+        let en = |step: &Step| event_words(&EN, step);
+        assert_eq!(en(&step(Event::Line, 3, "<module>")), "Line 3 runs next.");
+        assert_eq!(en(&step(Event::Line, 5, "fib")), "Line 5 runs next in fib.");
+        assert_eq!(en(&step(Event::Call, 4, "fib")), "fib is called (line 4).");
         let mut returned = step(Event::Return, 5, "fib");
         returned.returned = Some(Value::Ref(1));
-        assert_eq!(event_words(&returned), "fib returns list #1 (line 5).");
+        assert_eq!(en(&returned), "fib returns list #1 (line 5).");
         returned.returned = Some(Value::Inline("2".into()));
         returned.frames[0].generator = true;
-        assert_eq!(event_words(&returned), "fib yields or returns 2 (line 5).");
-        assert_eq!(event_words(&step(Event::Return, 9, "<module>")), "The program has ended.");
+        assert_eq!(en(&returned), "fib yields or returns 2 (line 5).");
+        assert_eq!(en(&step(Event::Return, 9, "<module>")), "The program has ended.");
         let mut raised = step(Event::Exception, 2, "<module>");
         raised.exception = Some("ZeroDivisionError: division by zero".into());
-        assert_eq!(event_words(&raised), "ZeroDivisionError: division by zero is raised (line 2).");
+        assert_eq!(en(&raised), "ZeroDivisionError: division by zero is raised (line 2).");
+    }
+
+    #[test]
+    fn says_it_in_chinese_too() {
+        let zh = |step: &Step| event_words(&ZH, step);
+        assert_eq!(zh(&step(Event::Line, 3, "<module>")), "接下来运行第 3 行。");
+        assert_eq!(zh(&step(Event::Line, 5, "fib")), "接下来运行 fib 中的第 5 行。");
+        assert_eq!(zh(&step(Event::Call, 4, "fib")), "调用 fib（第 4 行）。");
+        let mut returned = step(Event::Return, 5, "fib");
+        returned.returned = Some(Value::Ref(1));
+        assert_eq!(zh(&returned), "fib 返回 list #1（第 5 行）。");
+        assert_eq!(zh(&step(Event::Return, 9, "<module>")), "程序已结束。");
+        let mut raised = step(Event::Exception, 2, "g");
+        raised.exception = Some("ValueError: x".into());
+        assert_eq!(zh(&raised), "抛出 ValueError: x（位于 g 中的第 2 行）。");
+        assert_eq!(value_words(&ZH, &Value::Ref(7), &raised), "对象 #7");
     }
 }

@@ -5,6 +5,10 @@
 
 use std::{collections::BTreeMap, fmt::Write as _};
 
+/// Where the Chinese pages live (pyplay_content::Lang::Zh's `dir`): links in
+/// Chinese texts lead there.
+const ZH: &str = "zh/";
+
 use super::{
     load::{Syllabus, Topic},
     markdown::render,
@@ -40,9 +44,9 @@ pub fn emit(s: &Syllabus) -> String {
 
 fn emit_topic(out: &mut String, topic: &Topic, differences: &BTreeMap<&str, &Difference>) {
     let f = &topic.file;
-    let intro = render(&f.intro);
-    let fixes = f.article_fixes.as_deref().map(render);
-    let follow_ups = f.follow_ups.as_deref().map(render);
+    let intro = render(&f.intro, "");
+    let fixes = f.article_fixes.as_deref().map(|m| render(m, ""));
+    let follow_ups = f.follow_ups.as_deref().map(|m| render(m, ""));
     writeln!(
         out,
         "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, intro_text: {}, article_fixes_html: {:?}, article_fixes_text: {:?}, follow_ups_html: {:?}, follow_ups_text: {:?}, zh: {}, snippets: &[",
@@ -76,9 +80,9 @@ fn emit_topic(out: &mut String, topic: &Topic, differences: &BTreeMap<&str, &Dif
 
 /// A topic's Chinese as a `TopicTexts` literal.
 fn topic_texts(zh_file: &ZhTopicFile) -> String {
-    let intro = render(zh(zh_file.intro.as_ref()));
-    let fixes = zh_file.article_fixes.as_deref().map(render);
-    let follow_ups = zh_file.follow_ups.as_deref().map(render);
+    let intro = render(zh(zh_file.intro.as_ref()), ZH);
+    let fixes = zh_file.article_fixes.as_deref().map(|m| render(m, ZH));
+    let follow_ups = zh_file.follow_ups.as_deref().map(|m| render(m, ZH));
     format!(
         "TopicTexts {{ title: {}, summary: {}, intro_html: {}, intro_text: {}, article_fixes_html: {:?}, article_fixes_text: {:?}, follow_ups_html: {:?}, follow_ups_text: {:?} }}",
         lit(zh(zh_file.title.as_ref())),
@@ -93,8 +97,8 @@ fn topic_texts(zh_file: &ZhTopicFile) -> String {
 }
 
 fn emit_snippet(out: &mut String, s: &SnippetFile, difference: Option<&Difference>, zh_s: &ZhSnippet) {
-    let prose = render(&s.prose);
-    let zh_prose = render(zh(zh_s.prose.as_ref()));
+    let prose = render(&s.prose, "");
+    let zh_prose = render(zh(zh_s.prose.as_ref()), ZH);
     let rustpython = difference.map_or_else(
         || "None".to_string(),
         |d| format!("Some(Output {{ stdout: {}, error: {:?} }})", lit(&d.stdout), d.error),
@@ -124,14 +128,14 @@ fn emit_snippet(out: &mut String, s: &SnippetFile, difference: Option<&Differenc
 }
 
 fn emit_exercise(out: &mut String, e: &ExerciseFile, zh_e: &ZhExercise) {
-    let hints: Vec<String> = e.hints.iter().map(|h| lit(&render(h).html)).collect();
-    let zh_hints: Vec<String> = zh_e.hints.iter().map(|h| lit(&render(h).html)).collect();
+    let hints: Vec<String> = e.hints.iter().map(|h| lit(&render(h, "").html)).collect();
+    let zh_hints: Vec<String> = zh_e.hints.iter().map(|h| lit(&render(h, ZH).html)).collect();
     writeln!(
         out,
         "Exercise {{ id: {}, title: {}, statement_html: {}, starter: {}, solution: {}, hints_html: &[{}], checks: &[",
         lit(&e.id),
         lit(&e.title),
-        lit(&render(&e.statement).html),
+        lit(&render(&e.statement, "").html),
         lit(&e.starter),
         lit(&e.solution),
         hints.join(", "),
@@ -144,7 +148,7 @@ fn emit_exercise(out: &mut String, e: &ExerciseFile, zh_e: &ZhExercise) {
         out,
         "], zh: ExerciseTexts {{ title: {}, statement_html: {}, hints_html: &[{}] }} }},",
         lit(zh(zh_e.title.as_ref())),
-        lit(&render(zh(zh_e.statement.as_ref())).html),
+        lit(&render(zh(zh_e.statement.as_ref()), ZH).html),
         zh_hints.join(", "),
     )
     .unwrap();
@@ -161,9 +165,9 @@ fn emit_card(out: &mut String, c: &CardFile, zh_c: &ZhCard) {
         lit(&c.output),
         c.error,
         choices.join(", "),
-        lit(&render(&c.explanation).html),
+        lit(&render(&c.explanation, "").html),
         lit(zh(zh_c.title.as_ref())),
-        lit(&render(zh(zh_c.explanation.as_ref())).html),
+        lit(&render(zh(zh_c.explanation.as_ref()), ZH).html),
     )
     .unwrap();
 }

@@ -11,8 +11,10 @@ pub struct Rendered {
     pub text: String,
 }
 
-pub fn render(markdown: &str) -> Rendered {
-    let events: Vec<Event> = Parser::new(markdown).map(page_links).collect();
+/// Renders `markdown` for the pages under `dir` (`""` for English, `"zh/"`
+/// for Chinese), where its links to topics and views lead.
+pub fn render(markdown: &str, dir: &str) -> Rendered {
+    let events: Vec<Event> = Parser::new(markdown).map(|e| page_links(e, dir)).collect();
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
     Rendered { html, text: plain_text(&events) }
@@ -22,10 +24,15 @@ pub fn render(markdown: &str) -> Rendered {
 /// routes once were; the HTML gets the page URL instead (`topic/`,
 /// `topic/#item`), relative to the site root that every page's `<base>`
 /// names, so the link works without JavaScript. The app's own views
-/// (`#/scratch`, …) stay fragments of the root page.
-fn page_links(event: Event) -> Event {
+/// (`#/scratch`, …) stay fragments of the root page. Both go to the pages
+/// of the text's own language, under `dir`.
+fn page_links<'a>(event: Event<'a>, dir: &str) -> Event<'a> {
     let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event else { return event };
-    let dest_url = page_url(&dest_url).map_or(dest_url, CowStr::from);
+    let dest_url = match page_url(&dest_url) {
+        Some(url) => CowStr::from(format!("{dir}{url}")),
+        None if dest_url.starts_with("#/") && !dir.is_empty() => CowStr::from(format!("{dir}{dest_url}")),
+        None => dest_url,
+    };
     Event::Start(Tag::Link { link_type, dest_url, title, id })
 }
 

@@ -336,12 +336,15 @@ fn exactly_one_choice_is_the_output_without_its_trailing_newline() {
 #[test]
 fn markdown_becomes_html_and_plain_text_from_the_same_events() {
     // Markup is dropped and entities decoded, as search's HTML stripper did.
-    let r = render("a &lt;b&gt; `x`.\n\nc &amp; d");
+    let r = render("a &lt;b&gt; `x`.\n\nc &amp; d", "");
     assert_eq!(r.text, "a <b> x. c & d");
     assert_eq!(r.html, "<p>a &lt;b&gt; <code>x</code>.</p>\n<p>c &amp; d</p>\n");
     // Inline markup does not split a word; blocks, breaks and raw HTML do.
-    assert_eq!(render("**re**draw and [link](x)s").text, "redraw and links");
-    assert_eq!(render("- one\n  - two\n\n```py\nx = 1\n```\nline<br>break").text, "one two x = 1 line break");
+    assert_eq!(render("**re**draw and [link](x)s", "").text, "redraw and links");
+    assert_eq!(
+        render("- one\n  - two\n\n```py\nx = 1\n```\nline<br>break", "").text,
+        "one two x = 1 line break"
+    );
 }
 
 #[test]
@@ -379,10 +382,16 @@ fn topic_links_become_page_urls_and_app_views_stay_fragments() {
     for kept in ["#/scratch", "#/search?q=a", "#/progress", "#/", "https://x.org/#/no", "#top"] {
         assert_eq!(page_url(kept), None, "{kept}");
     }
-    let html = render("[a](#/enum/basics) [b](#/scratch) [c](#/gil)").html;
+    let html = render("[a](#/enum/basics) [b](#/scratch) [c](#/gil)", "").html;
     assert_eq!(
         html,
         "<p><a href=\"enum/#basics\">a</a> <a href=\"#/scratch\">b</a> <a href=\"gil/\">c</a></p>\n"
+    );
+    // Chinese text links to the Chinese pages and views.
+    let html = render("[a](#/enum/basics) [b](#/scratch) [c](https://x.org/)", "zh/").html;
+    assert_eq!(
+        html,
+        "<p><a href=\"zh/enum/#basics\">a</a> <a href=\"zh/#/scratch\">b</a> <a href=\"https://x.org/\">c</a></p>\n"
     );
 }
 

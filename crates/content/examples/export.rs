@@ -2,8 +2,9 @@
 //! lesson on its real page: `cargo run -q -p pyplay-content --example export`.
 //! With `exercises`, every exercise's topic, id and reference solution
 //! instead, for the browser test that checks each one. With `topics`, each
-//! topic's id, title, summary and snippets' ids and code, for the browser
-//! test of the pages written at build time (src/bin/pages.rs).
+//! topic's id, title, summary and snippets' ids and code (and its Chinese
+//! title and summary), for the browser tests of the pages written at build
+//! time (src/bin/pages.rs) and of the Chinese site.
 //! `expected`/`error` are what the browser's RustPython should print (the
 //! known difference if there is one); `loose` is the reason `…` placeholders
 //! are in them, or null.
@@ -34,13 +35,23 @@ struct TopicLine {
     title: &'static str,
     summary: &'static str,
     snippets: Vec<(&'static str, &'static str)>,
+    zh_title: &'static str,
+    zh_summary: &'static str,
 }
 
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("topics") {
         for (_, t) in pyplay_content::topics() {
             let snippets = t.snippets.iter().map(|s| (s.id, s.code)).collect();
-            let line = TopicLine { id: t.id, title: t.title, summary: t.summary, snippets };
+            let zh = t.texts(pyplay_content::Lang::Zh);
+            let line = TopicLine {
+                id: t.id,
+                title: t.title,
+                summary: t.summary,
+                snippets,
+                zh_title: zh.title,
+                zh_summary: zh.summary,
+            };
             println!("{}", serde_json::to_string(&line).expect("strings always serialize"));
         }
         return;

@@ -269,19 +269,20 @@ pub fn neighbours(id: &str) -> (Option<&'static Topic>, Option<&'static Topic>) 
     (at.checked_sub(1).map(|i| all[i]), all.get(at + 1).copied())
 }
 
-/// A topic's page, relative to the site root: `topic/` (its `index.html`).
-/// Every page's `<base>` is the site root, so this works from any page.
+/// A topic's page in `lang`, relative to the site root: `topic/` (its
+/// `index.html`), `zh/topic/` in Chinese. Every page's `<base>` is the site
+/// root, so this works from any page.
 #[must_use]
-pub fn page_path(topic_id: &str) -> String {
-    format!("{topic_id}/")
+pub fn page_path(lang: Lang, topic_id: &str) -> String {
+    format!("{}{topic_id}/", lang.dir())
 }
 
 /// A snippet, exercise or card on its topic's page, relative to the site
 /// root: `topic/#item` (crates/app/src/route.rs parses it; the element's id
 /// is `topic-item`, which the app scrolls to).
 #[must_use]
-pub fn item_path(topic_id: &str, item_id: &str) -> String {
-    format!("{topic_id}/#{item_id}")
+pub fn item_path(lang: Lang, topic_id: &str, item_id: &str) -> String {
+    format!("{}{topic_id}/#{item_id}", lang.dir())
 }
 
 // The build script's steps, for their unit tests (in `build/tests.rs`).

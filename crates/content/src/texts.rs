@@ -37,6 +37,34 @@ impl Lang {
         }
     }
 
+    /// Where this language's pages live, relative to the site root: `""`
+    /// for English, `"zh/"` for Chinese (`zh/enum/`, `zh/#/scratch`).
+    #[must_use]
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::Zh => "zh/",
+        }
+    }
+
+    /// This language's home page, relative to the site root.
+    #[must_use]
+    pub fn home(self) -> &'static str {
+        match self {
+            Lang::En => "./",
+            Lang::Zh => "zh/",
+        }
+    }
+
+    /// The other language: where the switch leads.
+    #[must_use]
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
     /// The language's name in itself, for the switch.
     #[must_use]
     pub fn native_name(self) -> &'static str {

@@ -40,16 +40,18 @@ pub struct Hit {
     /// A short piece of prose (or a code line) around the first match.
     pub excerpt: String,
     pub score: f32,
+    /// The language asked for: the result's page is in it.
+    pub lang: Lang,
 }
 
 impl Hit {
-    /// The page of the result, relative to the site root: `topic/` or
-    /// `topic/#snippet`.
+    /// The page of the result in its language, relative to the site root:
+    /// `topic/` or `topic/#snippet` (under `zh/` in Chinese).
     #[must_use]
     pub fn href(&self) -> String {
         match self.snippet {
-            Some(s) => pyplay_content::item_path(self.topic, s),
-            None => pyplay_content::page_path(self.topic),
+            Some(s) => pyplay_content::item_path(self.lang, self.topic, s),
+            None => pyplay_content::page_path(self.lang, self.topic),
         }
     }
 }
@@ -130,6 +132,7 @@ pub fn search_in(query: &str, lang: Lang) -> Vec<Hit> {
                 topic_title,
                 excerpt: excerpt(&text::prose(topic, snippet, lang), snippet.map_or("", |s| s.code), &words),
                 score: score * (1.0 + coverage),
+                lang,
             }
         })
         .collect();
@@ -344,6 +347,8 @@ mod tests {
             assert!(href.starts_with(&format!("{}/", h.topic)));
             assert_eq!(href.contains('#'), h.snippet.is_some());
         }
+        let zh = &search_in("生成器", Lang::Zh)[0];
+        assert!(zh.href().starts_with(&format!("zh/{}/", zh.topic)), "{}", zh.href());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::{
     components::editor::Editor,
-    hooks::use_run,
+    hooks::{use_run, use_ui},
     output_buffer::OutputBuffer,
     progress::{Progress, ProgressAction},
     run_state::{Phase, RunState},
@@ -47,6 +47,8 @@ fn printed(output: &OutputBuffer, state: &RunState) -> String {
 #[component]
 pub fn CardView(props: &CardViewProps) -> Html {
     let card = props.card;
+    let ui = use_ui();
+    let words = card.texts(crate::hooks::use_lang());
     let progress = use_context::<UseReducerHandle<Progress>>().expect("CardView needs progress");
     let guess = use_state(String::new);
     let runs = use_run(false);
@@ -102,31 +104,31 @@ pub fn CardView(props: &CardViewProps) -> Html {
     html! {
         <section class="card" id={dom_id.clone()} data-card={card.id} data-phase={state.phase.as_str()} aria-labelledby={format!("{dom_id}-title")}>
             <h3 id={format!("{dom_id}-title")}>
-                { pyplay_content::ui::CARD }{ card.title }
-                if solved { <span class="solved-mark" aria-label="solved" role="img">{ " ✓" }</span> }
+                { ui.card }{ words.title }
+                if solved { <span class="solved-mark" aria-label={ui.solved} role="img">{ " ✓" }</span> }
             </h3>
-            <Editor value={card.code} on_change={Callback::noop()} read_only=true label="Python code, read-only" />
-            <p class="prompt" id={prompt_id}>{ "What does it print?" }</p>
+            <Editor value={card.code} on_change={Callback::noop()} read_only=true label={ui.code_read_only} />
+            <p class="prompt" id={prompt_id}>{ ui.card_prompt }</p>
             { choices }
             <div class="toolbar">
-                <button class="compare" onclick={on_run} disabled={guess.is_empty() || answered}>{ "Run and compare" }</button>
+                <button class="compare" onclick={on_run} disabled={guess.is_empty() || answered}>{ ui.run_and_compare }</button>
             </div>
             <div class="card-result" role="status" aria-live="polite">
                 if let (Some(actual), Some(right)) = (&actual, right) {
                     <p class={classes!("verdict", if right { "passed" } else { "failed" })}>
-                        { if right { "Right: that is what it prints." } else { "Not quite: it prints something else." } }
+                        { if right { ui.card_right } else { ui.card_wrong } }
                     </p>
-                    <p class="check-label">{ "It printed:" }</p>
+                    <p class="check-label">{ ui.it_printed }</p>
                     <pre class="card-actual">{ actual.clone() }</pre>
                     if !right {
-                        <p class="check-label">{ "You said:" }</p>
+                        <p class="check-label">{ ui.you_said }</p>
                         <pre class="card-guess">{ (*guess).clone() }</pre>
                     }
-                    <div class="prose explanation">{ Html::from_html_unchecked(card.explanation_html.into()) }</div>
+                    <div class="prose explanation">{ Html::from_html_unchecked(words.explanation_html.into()) }</div>
                 } else if let Some(notice) = &state.notice {
-                    <p class="notice">{ notice.clone() }</p>
+                    <p class="notice">{ notice.message(ui) }</p>
                 } else if state.busy() {
-                    <p>{ "Running…" }</p>
+                    <p>{ ui.running }</p>
                 }
             </div>
         </section>

@@ -9,6 +9,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::hooks::use_ui;
+
 #[wasm_bindgen]
 extern "C" {
     /// One editor view (the `Editor` class of www/editor/editor.js).
@@ -55,7 +57,7 @@ pub struct EditorProps {
     /// Visualize: the line about to run and the line just run (1-based).
     #[prop_or_default]
     pub step_lines: Option<(u32, Option<u32>)>,
-    #[prop_or(AttrValue::Static("Python code"))]
+    /// The editor's accessible name.
     pub label: AttrValue,
 }
 
@@ -67,6 +69,8 @@ struct Initial {
     doc: AttrValue,
     read_only: bool,
     label: AttrValue,
+    /// CodeMirror's own words in the page's language (`EditorState.phrases`).
+    phrases: &'static [(&'static str, &'static str)],
 }
 
 fn options(
@@ -82,6 +86,13 @@ fn options(
     set("doc", &initial.doc.as_str().into());
     set("readOnly", &initial.read_only.into());
     set("label", &initial.label.as_str().into());
+    if !initial.phrases.is_empty() {
+        let phrases = js_sys::Object::new();
+        for (en, text) in initial.phrases {
+            let _ = js_sys::Reflect::set(&phrases, &(*en).into(), &(*text).into());
+        }
+        set("phrases", &phrases);
+    }
     set("onChange", on_change.as_ref());
     set("onRun", on_run.as_ref());
     options
@@ -89,6 +100,7 @@ fn options(
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
+    let ui = use_ui();
     let host = use_node_ref();
     let editor = use_mut_ref(|| None::<JsEditor>);
     let fallback = use_state(|| false);
@@ -98,8 +110,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         let (host, editor, fallback, handlers) =
             (host.clone(), editor.clone(), fallback.clone(), handlers.clone());
-        let initial =
-            Initial { doc: props.value.clone(), read_only: props.read_only, label: props.label.clone() };
+        let initial = Initial {
+            doc: props.value.clone(),
+            read_only: props.read_only,
+            label: props.label.clone(),
+            phrases: ui.editor_phrases,
+        };
         use_effect_with((), move |()| {
             let on_change = {
                 let handlers = handlers.clone();

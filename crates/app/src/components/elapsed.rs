@@ -2,7 +2,10 @@
 //! a long run is never a silent hang.
 
 use gloo::timers::callback::Interval;
+use pyplay_content::ui::fill;
 use yew::prelude::*;
+
+use crate::hooks::use_ui;
 
 #[derive(PartialEq, Properties)]
 pub struct ElapsedProps {
@@ -18,6 +21,7 @@ fn now_ms() -> f64 {
 
 #[component]
 pub fn Elapsed(props: &ElapsedProps) -> Html {
+    let ui = use_ui();
     let tick = use_state(|| 0u32);
     {
         let tick = tick.clone();
@@ -28,9 +32,11 @@ pub fn Elapsed(props: &ElapsedProps) -> Html {
     }
     match (props.running_since, props.finished_ms) {
         (Some(since), _) => html! {
-            <span class="elapsed running" role="timer">{ format!("running {:.1} s", (now_ms() - since) / 1000.0) }</span>
+            <span class="elapsed running" role="timer">{ fill(ui.running_for, &[("seconds", &format!("{:.1}", (now_ms() - since) / 1000.0))]) }</span>
         },
-        (None, Some(ms)) => html! { <span class="elapsed">{ format!("finished in {ms:.0} ms") }</span> },
+        (None, Some(ms)) => {
+            html! { <span class="elapsed">{ fill(ui.finished_in, &[("ms", &format!("{ms:.0}"))]) }</span> }
+        }
         (None, None) => Html::default(),
     }
 }

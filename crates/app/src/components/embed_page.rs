@@ -3,6 +3,7 @@
 //! first Run, in the interpreter the page's embeds share (crate::shared);
 //! the page reads and writes nothing of its parent's.
 
+use pyplay_content::{Lang, ui::fill};
 use yew::prelude::*;
 
 use crate::{
@@ -19,6 +20,8 @@ pub struct EmbedPageProps {
 
 #[component]
 pub fn EmbedPage(props: &EmbedPageProps) -> Html {
+    let lang = props.options.lang;
+    let ui = pyplay_content::ui::ui(lang);
     // None until a Run starts the worker: `data-engine="idle"` for tests.
     let status = use_state(|| None::<EngineStatus>);
     let runner = {
@@ -83,10 +86,10 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             .map(|(_, topic)| {
                 html! {
                     <>
-                        <h1 class="embed-title">{ topic.title }</h1>
+                        <h1 class="embed-title">{ topic.texts(lang).title }</h1>
                         { for topic.snippets.iter().map(|s| html! {
                             <section class="embed-step">
-                                <h2>{ s.title }</h2>
+                                <h2>{ s.texts(lang).title }</h2>
                                 { snippet(topic, s) }
                             </section>
                         }) }
@@ -103,7 +106,7 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             />
         },
         Target::Missing(what) => {
-            html! { <p class="missing">{ format!("There is no topic or snippet “{what}”.") }</p> }
+            html! { <p class="missing">{ fill(ui.no_such_embed, &[("what", what)]) }</p> }
         }
     };
     let site = crate::route::site_root();
@@ -112,20 +115,31 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
         Some(EngineStatus::Loading) => "loading",
         Some(EngineStatus::Ready { .. }) => "ready",
     };
-    let style = options.height.map(|h| format!("--editor-height: {h}px"));
+    use_effect_with(lang, |&lang| crate::lang::apply(lang));
+    {
+        // Through the CSSOM: the pages' CSP refuses a style attribute.
+        let root = root.clone();
+        use_effect_with(options.height, move |height| {
+            if let (Some(h), Some(el)) = (height, root.cast::<web_sys::HtmlElement>()) {
+                let _ = el.style().set_property("--editor-height", &format!("{h}px"));
+            }
+        });
+    }
     // For tests: whose interpreter this embed's runs go to.
     let python = if runner.is_shared() { "shared" } else { "own" };
 
     html! {
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={status.unwrap_or(EngineStatus::Loading)}>
-            <div class={classes!("embed", options.height.map(|_| "fixed-height"))} ref={root} data-engine={engine} data-python={python} {style}>
+            <div class={classes!("embed", options.height.map(|_| "fixed-height"))} ref={root} data-engine={engine} data-python={python}>
                 { body }
                 <p class="embed-footer">
-                    <a class="open" href={options.open_url(&site)} target="_blank" rel="noopener">{ "Open in playground ↗" }</a>
+                    <a class="open" href={options.open_url(&site)} target="_blank" rel="noopener">{ ui.open_in_playground }</a>
                 </p>
             </div>
         </ContextProvider<EngineStatus>>
         </ContextProvider<Runner>>
+        </ContextProvider<Lang>>
     }
 }

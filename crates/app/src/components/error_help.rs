@@ -2,33 +2,30 @@
 //! (`explain.rs`), with the names from the message as code. Nothing is
 //! shown for an exception `explain` does not know.
 
-use pyplay_content::Lang;
 use pyplay_protocol::PyError;
 use yew::prelude::*;
 
-use crate::explain::{Span, explain};
+use crate::{
+    explain::{Span, explain},
+    hooks::{use_lang, use_ui},
+};
 
 #[derive(PartialEq, Properties)]
 pub struct ErrorHelpProps {
     pub error: PyError,
-    /// The reader's language; English until the app has a switch.
-    #[prop_or_default]
-    pub lang: Lang,
 }
 
 #[component]
 pub fn ErrorHelp(props: &ErrorHelpProps) -> Html {
-    let Some(help) = explain(&props.error, props.lang) else {
+    let (lang, ui) = (use_lang(), use_ui());
+    let Some(help) = explain(&props.error, lang) else {
         return html! {};
     };
-    let (label, what, fix) = match props.lang {
-        Lang::En => ("Help with this error", "What it means: ", "Try: "),
-        Lang::Zh => ("关于这个错误", "含义：", "怎么改："),
-    };
+    let (label, what, fix) = (ui.error_help, ui.error_means, ui.error_try);
     html! {
         // A note, not an <aside>: a complementary landmark may not sit
         // inside <main>.
-        <div class="error-help" role="note" lang={props.lang.html_lang()} aria-label={label}>
+        <div class="error-help" role="note" lang={lang.html_lang()} aria-label={label}>
             <p><strong>{ what }</strong>{ spans(&help.what) }</p>
             <p><strong>{ fix }</strong>{ spans(&help.fix) }</p>
         </div>

@@ -2,13 +2,13 @@
 //! the worker after the code), hints one at a time, and the reference
 //! solution once the reader has tried.
 
-use pyplay_content::Exercise;
+use pyplay_content::{Exercise, ui::fill};
 use pyplay_protocol::CheckSpec;
 use yew::prelude::*;
 
 use crate::{
     components::{check_report::CheckReport, editor::Editor, output::Output},
-    hooks::{use_code, use_code::CodeSource, use_run},
+    hooks::{use_code, use_code::CodeSource, use_run, use_ui},
     progress::{Progress, ProgressAction},
     run_queue::Job,
     run_state::{Phase, RunState},
@@ -51,6 +51,8 @@ fn specs(exercise: &Exercise) -> Vec<CheckSpec> {
 #[component]
 pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
     let exercise = props.exercise;
+    let ui = use_ui();
+    let words = exercise.texts(crate::hooks::use_lang());
     let progress = use_context::<UseReducerHandle<Progress>>().expect("ExerciseView needs progress");
     let code = use_code(CodeSource {
         topic_id: props.topic_id.clone(),
@@ -81,40 +83,40 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
     let solved = progress.solved(exercise.id);
     let tried = progress.status(exercise.id).is_some();
     let dom_id = format!("{}-{}", props.topic_id, exercise.id);
-    let label = if state.busy() { "Checking…" } else { "Check" };
+    let label = if state.busy() { ui.checking } else { ui.check };
 
     html! {
         <section class="exercise" id={dom_id.clone()} data-exercise={exercise.id} data-phase={state.phase.as_str()} data-run={state.run.map(|id| id.to_string())} aria-labelledby={format!("{dom_id}-title")}>
             <h3 id={format!("{dom_id}-title")}>
-                { pyplay_content::ui::EXERCISE }{ exercise.title }
-                if solved { <span class="solved-mark" aria-label="solved" role="img">{ " ✓" }</span> }
+                { ui.exercise }{ words.title }
+                if solved { <span class="solved-mark" aria-label={ui.solved} role="img">{ " ✓" }</span> }
             </h3>
-            <div class="prose">{ Html::from_html_unchecked(exercise.statement_html.into()) }</div>
+            <div class="prose">{ Html::from_html_unchecked(words.statement_html.into()) }</div>
             <Editor
                 value={AttrValue::from((*code.code).clone())}
                 on_change={code.on_change.clone()}
                 on_run={on_check.clone()}
-                label="Your solution, editable"
+                label={ui.your_solution}
             />
             <div class="toolbar">
                 <button class="check" onclick={on_check.reform(|_: MouseEvent| ())} disabled={state.busy()}>{ label }</button>
                 if state.busy() {
-                    <button class="stop" onclick={runs.on_stop.reform(|_: MouseEvent| ())}>{ "Stop" }</button>
+                    <button class="stop" onclick={runs.on_stop.reform(|_: MouseEvent| ())}>{ ui.stop }</button>
                 }
-                <button class="reset" onclick={code.on_reset.reform(|_: MouseEvent| ())} title="Back to the starter code">{ "Reset" }</button>
-                <button class="hint" disabled={*hints_shown >= exercise.hints_html.len()}
+                <button class="reset" onclick={code.on_reset.reform(|_: MouseEvent| ())} title={ui.reset_starter_title}>{ ui.reset }</button>
+                <button class="hint" disabled={*hints_shown >= words.hints_html.len()}
                     onclick={let h = hints_shown.clone(); move |_: MouseEvent| h.set(*h + 1)}>
-                    { format!("Hint ({} of {})", (*hints_shown).min(exercise.hints_html.len()), exercise.hints_html.len()) }
+                    { fill(ui.hint, &[("shown", &(*hints_shown).min(words.hints_html.len())), ("total", &words.hints_html.len())]) }
                 </button>
                 <button class="show-solution" disabled={!tried} aria-expanded={solution_shown.to_string()}
-                    title={if tried { "" } else { "Available after your first Check" }}
+                    title={if tried { "" } else { ui.solution_after_check }}
                     onclick={let s = solution_shown.clone(); move |_: MouseEvent| s.set(!*s)}>
-                    { "Show solution" }
+                    { ui.show_solution }
                 </button>
             </div>
             if *hints_shown > 0 {
-                <ol class="hints" aria-label="Hints">
-                    { for exercise.hints_html.iter().take(*hints_shown).map(|h| html! {
+                <ol class="hints" aria-label={ui.hints}>
+                    { for words.hints_html.iter().take(*hints_shown).map(|h| html! {
                         <li class="prose">{ Html::from_html_unchecked((*h).into()) }</li>
                     }) }
                 </ol>
@@ -125,13 +127,13 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
                 }
             </div>
             if state.phase != Phase::Idle {
-                <div class="output" role="log" aria-label="Output">
+                <div class="output" role="log" aria-label={ui.output}>
                     <Output output={state.output.clone()} error={state.error.clone()} notice={state.notice.clone()} />
                 </div>
             }
             if *solution_shown {
                 <div class="solution">
-                    <h4>{ "Reference solution" }</h4>
+                    <h4>{ ui.reference_solution }</h4>
                     <pre><code>{ exercise.solution }</code></pre>
                 </div>
             }

@@ -4,6 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::use_ui;
+
 #[derive(PartialEq, Properties)]
 pub struct InputLineProps {
     /// The typed line, without its newline.
@@ -12,6 +14,7 @@ pub struct InputLineProps {
 
 #[component]
 pub fn InputLine(props: &InputLineProps) -> Html {
+    let ui = use_ui();
     let input = use_node_ref();
     {
         // The program is waiting for the reader: put the caret there.
@@ -37,7 +40,7 @@ pub fn InputLine(props: &InputLineProps) -> Html {
             ref={input}
             class="input-line"
             type="text"
-            aria-label="Input for the program (Enter sends it)"
+            aria-label={ui.input_line}
             autocomplete="off"
             autocapitalize="off"
             spellcheck="false"

@@ -10,6 +10,7 @@ pub mod error_help;
 pub mod exercise;
 pub mod home_page;
 pub mod input_line;
+pub mod language_switch;
 pub mod output;
 pub mod progress_page;
 pub mod scratch_page;

@@ -6,15 +6,21 @@ use std::rc::Rc;
 
 use pyplay_protocol::{PyError, Stream};
 
-use crate::output_buffer::{OutputBuffer, human_bytes};
+use pyplay_content::ui::fill;
 use yew::prelude::*;
+
+use crate::{
+    hooks::use_ui,
+    output_buffer::{OutputBuffer, human_bytes},
+    run_state::Notice,
+};
 
 #[derive(PartialEq, Properties)]
 pub struct OutputProps {
     pub output: Rc<OutputBuffer>,
     pub error: Option<PyError>,
     /// A message from the playground itself (stopped, crashed).
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// A traceback's `line N` of main.py was clicked.
     #[prop_or_default]
     pub on_line_click: Callback<u32>,
@@ -61,18 +67,18 @@ fn pieces(traceback: &str) -> Vec<Piece<'_>> {
 
 #[component]
 pub fn Output(props: &OutputProps) -> Html {
+    let ui = use_ui();
     html! {
         <>
             if props.output.dropped() > 0 {
-                <p class="notice dropped">{ format!("… {} earlier lines not shown", props.output.dropped()) }</p>
+                <p class="notice dropped">{ fill(ui.lines_dropped, &[("count", &props.output.dropped())]) }</p>
             }
             if props.output.skipped() > 0 {
-                <p class="notice skipped">{ format!(
-                    "… {} of output skipped: a run shows its first {} and its last {}.",
-                    human_bytes(props.output.skipped()),
-                    human_bytes(pyplay_protocol::OUTPUT_HEAD_BYTES),
-                    human_bytes(pyplay_protocol::OUTPUT_TAIL_BYTES),
-                ) }</p>
+                <p class="notice skipped">{ fill(ui.output_skipped, &[
+                    ("skipped", &human_bytes(props.output.skipped(), ui)),
+                    ("head", &human_bytes(pyplay_protocol::OUTPUT_HEAD_BYTES, ui)),
+                    ("tail", &human_bytes(pyplay_protocol::OUTPUT_TAIL_BYTES, ui)),
+                ]) }</p>
             }
             <pre class="stream">
                 { for props.output.chunks().map(|(stream, text)| {
@@ -95,7 +101,7 @@ pub fn Output(props: &OutputProps) -> Html {
                                     type="button"
                                     class="line-link"
                                     data-line={n.to_string()}
-                                    title={format!("Show line {n} in the editor")}
+                                    title={fill(ui.show_line, &[("line", &n)])}
                                     onclick={move |_| on_line_click.emit(n)}
                                 >{ words.to_string() }</button>
                             }
@@ -105,7 +111,7 @@ pub fn Output(props: &OutputProps) -> Html {
                 <crate::components::error_help::ErrorHelp error={error.clone()} />
             }
             if let Some(notice) = &props.notice {
-                <p class="notice">{ notice.clone() }</p>
+                <p class="notice">{ notice.message(ui) }</p>
             }
         </>
     }

@@ -7,11 +7,9 @@ use yew::prelude::*;
 
 use crate::{
     components::snippet::{SnippetMode, SnippetView},
+    hooks::use_ui,
     route::SCRATCH,
 };
-
-/// What a new scratchpad holds; Reset comes back to it.
-const STARTER: &str = "# Anything goes here: edit, then Run (Ctrl-Enter).\n# Your code is kept in this browser.\nprint(\"Hello from the scratchpad\")\n";
 
 #[derive(PartialEq, Properties)]
 pub struct ScratchPageProps {
@@ -22,6 +20,7 @@ pub struct ScratchPageProps {
 
 #[component]
 pub fn ScratchPage(props: &ScratchPageProps) -> Html {
+    let ui = use_ui();
     let keep = use_state(|| false);
     let on_keep = {
         let keep = keep.clone();
@@ -29,18 +28,18 @@ pub fn ScratchPage(props: &ScratchPageProps) -> Html {
     };
     html! {
         <article class="scratch">
-            <h1>{ "Scratchpad" }</h1>
-            <p class="lede">{ "A free editor: try anything, share it with a link." }</p>
+            <h1>{ ui.scratchpad }</h1>
+            <p class="lede">{ ui.scratch_lede }</p>
             <label class="session-option">
                 <input type="checkbox" checked={*keep} onchange={on_keep} />
-                { " Keep variables between runs, as in a REPL" }
-                <span class="hint">{ " (Stop, or a run elsewhere, starts afresh)" }</span>
+                { ui.keep_variables }
+                <span class="hint">{ ui.keep_variables_hint }</span>
             </label>
             <SnippetView
                 mode={SnippetMode::Scratch { keep_globals: *keep }}
                 topic_id={SCRATCH}
                 snippet_id="main"
-                code={STARTER}
+                code={ui.scratch_starter}
                 shared={props.shared.clone()}
             />
         </article>

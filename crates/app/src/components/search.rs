@@ -4,18 +4,22 @@
 //! each result is an ordinary link), Enter opens, Esc closes.
 
 use gloo::events::{EventListener, EventListenerOptions};
+use pyplay_content::ui::{Ui, fill};
 use pyplay_search::Hit;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::{
+    hooks::{use_lang, use_ui},
+    route::Route,
+};
 
 /// Results shown under the box; the rest are on the results page.
 const DROPDOWN: usize = 8;
 
-fn hit_item(hit: &Hit, onclick: Callback<MouseEvent>) -> Html {
-    let place = if hit.snippet.is_some() { hit.topic_title } else { "Topic" };
+fn hit_item(ui: &Ui, hit: &Hit, onclick: Callback<MouseEvent>) -> Html {
+    let place = if hit.snippet.is_some() { hit.topic_title } else { ui.search_topic };
     html! {
         <li>
             <a href={hit.href()} {onclick}>
@@ -27,11 +31,11 @@ fn hit_item(hit: &Hit, onclick: Callback<MouseEvent>) -> Html {
     }
 }
 
-fn count(n: usize) -> String {
+fn count(ui: &Ui, n: usize) -> String {
     match n {
-        0 => "No results".into(),
-        1 => "1 result".into(),
-        n => format!("{n} results"),
+        0 => ui.no_results.into(),
+        1 => ui.one_result.into(),
+        n => fill(ui.n_results, &[("count", &n)]),
     }
 }
 
@@ -43,11 +47,13 @@ fn typing(target: Option<web_sys::EventTarget>) -> bool {
 
 #[component]
 pub fn SearchBox() -> Html {
+    let ui = use_ui();
     let query = use_state(String::new);
     let open = use_state(|| false);
     let input = use_node_ref();
     let list = use_node_ref();
-    let hits = use_memo((*query).clone(), |q| pyplay_search::search(q));
+    let lang = use_lang();
+    let hits = use_memo(((*query).clone(), lang), |(q, lang)| pyplay_search::search_in(q, *lang));
 
     {
         let input = input.clone();
@@ -154,8 +160,8 @@ pub fn SearchBox() -> Html {
                 ref={input}
                 type="search"
                 class="search-input"
-                placeholder={pyplay_content::ui::SEARCH_PLACEHOLDER}
-                aria-label={pyplay_content::ui::SEARCH_LABEL}
+                placeholder={ui.search_placeholder}
+                aria-label={ui.search_label}
                 aria-controls="search-results"
                 aria-keyshortcuts="/"
                 autocomplete="off"
@@ -165,20 +171,20 @@ pub fn SearchBox() -> Html {
                 {onfocus}
             />
             <span class="visually-hidden" role="status">
-                { if shown { count(hits.len()) } else { String::new() } }
+                { if shown { count(ui, hits.len()) } else { String::new() } }
             </span>
             // Always in the DOM: aria-controls must name an element that exists.
             <div id="search-results" class="search-results" ref={list} hidden={!shown}>
                 if shown {
                     if hits.is_empty() {
-                        <p class="search-empty">{ "No results" }</p>
+                        <p class="search-empty">{ ui.no_results }</p>
                     } else {
                         <ul>
-                            { for hits.iter().take(DROPDOWN).map(|h| hit_item(h, close.clone())) }
+                            { for hits.iter().take(DROPDOWN).map(|h| hit_item(ui, h, close.clone())) }
                         </ul>
                         if hits.len() > DROPDOWN {
-                            <a class="all-results" href={Route::search_href(&query)} onclick={close.clone()}>
-                                { format!("All {} results", hits.len()) }
+                            <a class="all-results" href={Route::search_href(lang, &query)} onclick={close.clone()}>
+                                { fill(ui.all_results, &[("count", &hits.len())]) }
                             </a>
                         }
                     }
@@ -196,18 +202,33 @@ pub struct SearchPageProps {
 /// `#/search?q=…`: every result, deep-linkable.
 #[component]
 pub fn SearchPage(props: &SearchPageProps) -> Html {
-    let hits = use_memo(props.query.clone(), |q| pyplay_search::search(q));
+    let ui = use_ui();
+    let lang = use_lang();
+    let hits = use_memo((props.query.clone(), lang), |(q, lang)| pyplay_search::search_in(q, *lang));
     html! {
         <article class="search-page">
-            <h1>{ "Search" }</h1>
+            <h1>{ ui.search }</h1>
             if props.query.trim().is_empty() {
-                <p>{ "Type in the search box at the top (or press /)." }</p>
+                <p>{ ui.search_prompt }</p>
             } else {
-                <p class="search-count">{ format!("{} for “{}”", count(hits.len()), props.query) }</p>
+                <p class="search-count">{ fill(ui.results_for, &[("count", &count(ui, hits.len())), ("query", &props.query)]) }</p>
                 <ul class="search-list">
-                    { for hits.iter().map(|h| hit_item(h, Callback::noop())) }
+                    { for hits.iter().map(|h| hit_item(ui, h, Callback::noop())) }
                 </ul>
             }
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use pyplay_content::ui::{EN, ZH};
+
+    use super::count;
+
+    #[test]
+    fn counts_results_in_either_language() {
+        assert_eq!([count(&EN, 0), count(&EN, 1), count(&EN, 12)], ["No results", "1 result", "12 results"]);
+        assert_eq!([count(&ZH, 0), count(&ZH, 1), count(&ZH, 12)], ["没有结果", "1 个结果", "12 个结果"]);
     }
 }

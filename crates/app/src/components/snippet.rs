@@ -1,6 +1,7 @@
 //! An editable snippet: the editor, its toolbar and the output. The code
 //! and its runs live in hooks (crate::hooks).
 
+use pyplay_content::ui::Ui;
 use pyplay_protocol::{
     PyError,
     trace::{DEFAULT_STEPS, MAX_STEPS},
@@ -18,7 +19,7 @@ use crate::{
         stdin_box::{StdinBox, reads_stdin},
         step_through::StepThrough,
     },
-    hooks::{use_code, use_code::CodeSource, use_run},
+    hooks::{use_code, use_code::CodeSource, use_run, use_ui},
     route::SCRATCH,
     run_queue::Job,
     run_state::Phase,
@@ -69,17 +70,18 @@ fn error_mark(error: &PyError) -> Option<(u32, u32)> {
     (syntax || error.column.is_some()).then_some((error.line?, error.column.unwrap_or(0)))
 }
 
-fn run_label(phase: Phase, status: EngineStatus) -> &'static str {
+fn run_label(ui: &'static Ui, phase: Phase, status: EngineStatus) -> &'static str {
     match (phase, status) {
-        (Phase::Queued, EngineStatus::Loading) => "Loading Python…",
-        (Phase::Queued, _) => "Waiting…",
-        (Phase::Running, _) => "Running…",
-        _ => "Run",
+        (Phase::Queued, EngineStatus::Loading) => ui.loading_python,
+        (Phase::Queued, _) => ui.waiting,
+        (Phase::Running, _) => ui.running,
+        _ => ui.run,
     }
 }
 
 #[component]
 pub fn SnippetView(props: &SnippetViewProps) -> Html {
+    let ui = use_ui();
     let status = use_context::<EngineStatus>().unwrap_or(EngineStatus::Loading);
     let (persist, read_only, click_to_run, keep_globals) = match props.mode {
         SnippetMode::Lesson => (true, false, false, false),
@@ -181,12 +183,12 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 highlight_line={*highlight}
                 step_lines={trace.as_ref().and_then(|trace| marked_lines(trace, *step))}
                 error_mark={state.error.as_ref().and_then(error_mark)}
-                label={if editable { "Python code, editable" } else { "Python code, read-only" }}
+                label={if editable { ui.code_editable } else { ui.code_read_only }}
             />
             <SnippetToolbar
                 runnable={props.runnable}
                 busy={state.busy()}
-                run_label={run_label(state.phase, status)}
+                run_label={run_label(ui, state.phase, status)}
                 code={AttrValue::from((*code.code).clone())}
                 share_path={Some(share_path)}
                 saved_edit={code.edited && persist}
@@ -231,12 +233,12 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                     {on_more}
                 />
             }
-            <div class="output" role="log" aria-live="polite" aria-label="Output" hidden={trace.is_some()}>
+            <div class="output" role="log" aria-live="polite" aria-label={ui.output} hidden={trace.is_some()}>
                 if click_to_run && props.runnable && state.phase == Phase::Idle {
                     if starts_visualized {
-                        <button class="click-to-run" onclick={visualize.reform(|_: MouseEvent| ())}>{ "▶ Visualize: step through this code" }</button>
+                        <button class="click-to-run" onclick={visualize.reform(|_: MouseEvent| ())}>{ ui.click_to_visualize }</button>
                     } else {
-                        <button class="click-to-run" onclick={run.reform(|_: MouseEvent| ())}>{ "▶ Run to see the output" }</button>
+                        <button class="click-to-run" onclick={run.reform(|_: MouseEvent| ())}>{ ui.click_to_run }</button>
                     }
                 }
                 if state.phase != Phase::Idle {
@@ -269,5 +271,16 @@ mod tests {
         assert_eq!(error_mark(&error("IndentationError", Some(3), None)), Some((3, 0)));
         assert_eq!(error_mark(&error("ValueError", Some(4), None)), None);
         assert_eq!(error_mark(&error("SyntaxError", None, Some(1))), None);
+    }
+
+    #[test]
+    fn the_run_button_says_what_the_run_waits_for_in_either_language() {
+        use pyplay_content::ui::{EN, ZH};
+        let ready = EngineStatus::Ready { init_ms: 1.0 };
+        assert_eq!(run_label(&EN, Phase::Queued, EngineStatus::Loading), "Loading Python…");
+        assert_eq!(run_label(&EN, Phase::Queued, ready), "Waiting…");
+        assert_eq!(run_label(&EN, Phase::Finished, ready), "Run");
+        assert_eq!(run_label(&ZH, Phase::Running, ready), "运行中…");
+        assert_eq!(run_label(&ZH, Phase::Idle, ready), "运行");
     }
 }

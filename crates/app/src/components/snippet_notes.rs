@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::share::ShareError;
+use crate::{hooks::use_ui, share::ShareError};
 
 #[derive(PartialEq, Properties)]
 pub struct SnippetNotesProps {
@@ -19,24 +19,24 @@ pub struct SnippetNotesProps {
 
 #[component]
 pub fn SnippetNotes(props: &SnippetNotesProps) -> Html {
+    let ui = use_ui();
     html! {
         <>
             if props.showing_shared {
                 <p class="shared-note" role="note">
-                    { "Code from a share link — not run until you press Run. " }
+                    { ui.shared_note }
                     if props.has_saved {
-                        { "Your own saved version is kept until you edit this. " }
-                        <button class="mine" onclick={props.on_mine.reform(|_: MouseEvent| ())}>{ "Show my version" }</button>
+                        { ui.shared_saved }
+                        <button class="mine" onclick={props.on_mine.reform(|_: MouseEvent| ())}>{ ui.show_mine }</button>
                     }
                 </p>
             }
             if let Some(error) = &props.shared_error {
-                <p class="shared-note error" role="alert">{ error.to_string() }</p>
+                <p class="shared-note error" role="alert">{ error.message(ui) }</p>
             }
             if props.uses_threads {
                 <p class="caveat">
-                    { "In the browser, threads run one after another, each to completion: \
-                       results match CPython, timing and interleaving do not." }
+                    { ui.threads_caveat }
                 </p>
             }
         </>

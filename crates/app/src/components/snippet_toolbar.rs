@@ -2,10 +2,11 @@
 //! Share, Embed, the "edited" mark and the run's time.
 
 use gloo::timers::callback::Timeout;
+use pyplay_content::ui::Ui;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::{clipboard, components::elapsed::Elapsed};
+use crate::{clipboard, components::elapsed::Elapsed, hooks::use_ui};
 
 #[derive(PartialEq, Properties)]
 pub struct SnippetToolbarProps {
@@ -50,13 +51,13 @@ enum Copied {
 }
 
 impl Copied {
-    fn message(self) -> &'static str {
+    fn message(self, ui: &'static Ui) -> &'static str {
         match self {
             Self::Nothing => "",
-            Self::Done => "Copied",
-            Self::Failed => "Copy failed",
-            Self::Linked => "Link copied",
-            Self::InAddressBar => "Link is in the address bar",
+            Self::Done => ui.copied,
+            Self::Failed => ui.copy_failed,
+            Self::Linked => ui.link_copied,
+            Self::InAddressBar => ui.link_in_address_bar,
         }
     }
 }
@@ -68,15 +69,12 @@ fn show_for(copied: &UseStateHandle<Copied>, result: Copied, ms: u32) {
     Timeout::new(ms, move || copied.set(Copied::Nothing)).forget();
 }
 
-/// The share link for `code` at `path` (crate::route::share_url).
-fn share_link(path: &str, code: &str) -> String {
-    crate::route::share_url(path, code)
-}
-
 #[component]
 pub fn SnippetToolbar(props: &SnippetToolbarProps) -> Html {
+    let ui = use_ui();
     let copied = use_state(|| Copied::Nothing);
     let reset_button = use_node_ref();
+    let lang = crate::hooks::use_lang();
 
     let on_copy = {
         let (code, copied) = (props.code.clone(), copied.clone());
@@ -93,7 +91,7 @@ pub fn SnippetToolbar(props: &SnippetToolbarProps) -> Html {
     let on_share = props.share_path.clone().map(|path| {
         let (code, copied) = (props.code.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
-            let link = share_link(&path, &code);
+            let link = crate::route::share_url(lang, &path, &code);
             let copied = copied.clone();
             let fallback = link.clone();
             clipboard::copy(
@@ -127,26 +125,26 @@ pub fn SnippetToolbar(props: &SnippetToolbarProps) -> Html {
             if props.runnable {
                 <button class="run" onclick={props.on_run.reform(|_: MouseEvent| ())} disabled={props.busy}>{ props.run_label.clone() }</button>
                 if let Some(on_visualize) = &props.on_visualize {
-                    <button class="visualize" onclick={on_visualize.reform(|_: MouseEvent| ())} disabled={props.busy} title="Run step by step and watch the variables">{ "Visualize" }</button>
+                    <button class="visualize" onclick={on_visualize.reform(|_: MouseEvent| ())} disabled={props.busy} title={ui.visualize_title}>{ ui.visualize }</button>
                 }
                 if props.busy {
-                    <button class="stop" onclick={props.on_stop.reform(|_: MouseEvent| ())}>{ "Stop" }</button>
+                    <button class="stop" onclick={props.on_stop.reform(|_: MouseEvent| ())}>{ ui.stop }</button>
                 }
-                <button class="reset" ref={reset_button} onclick={props.on_reset.reform(|_: MouseEvent| ())} title="Back to the lesson's code">{ "Reset" }</button>
+                <button class="reset" ref={reset_button} onclick={props.on_reset.reform(|_: MouseEvent| ())} title={ui.reset_title}>{ ui.reset }</button>
                 if props.can_undo_reset {
-                    <button class="undo-reset" onclick={on_undo_reset}>{ "Undo reset" }</button>
+                    <button class="undo-reset" onclick={on_undo_reset}>{ ui.undo_reset }</button>
                 }
             }
-            <button class="copy" onclick={on_copy}>{ "Copy" }</button>
+            <button class="copy" onclick={on_copy}>{ ui.copy }</button>
             if let (true, Some(on_share)) = (props.runnable, on_share) {
-                <button class="share" onclick={on_share} title="Copy a link that opens this code">{ "Share" }</button>
+                <button class="share" onclick={on_share} title={ui.share_title}>{ ui.share }</button>
             }
-            <span class="copy-status" role="status">{ copied.message() }</span>
+            <span class="copy-status" role="status">{ copied.message(ui) }</span>
             if props.saved_edit {
-                <span class="edited" title="Your edits are saved in this browser">{ "edited" }</span>
+                <span class="edited" title={ui.edited_title}>{ ui.edited }</span>
             }
             if let Some(on_embed) = &props.on_embed {
-                <button class="embed-snippet" onclick={on_embed.reform(|_: MouseEvent| ())}>{ "Embed" }</button>
+                <button class="embed-snippet" onclick={on_embed.reform(|_: MouseEvent| ())}>{ ui.embed }</button>
             }
             if props.runnable {
                 <Elapsed running_since={props.running_since} finished_ms={props.finished_ms} />

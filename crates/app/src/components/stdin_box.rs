@@ -5,6 +5,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::hooks::use_ui;
+
 #[derive(PartialEq, Properties)]
 pub struct StdinBoxProps {
     /// For the label's `for`; unique on the page.
@@ -15,12 +17,13 @@ pub struct StdinBoxProps {
 
 #[component]
 pub fn StdinBox(props: &StdinBoxProps) -> Html {
+    let ui = use_ui();
     let oninput =
         props.on_change.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     let rows = props.value.lines().count().clamp(2, 8).to_string();
     html! {
         <div class="stdin-box">
-            <label for={props.id.clone()}>{ "Input for this run (stdin)" }</label>
+            <label for={props.id.clone()}>{ ui.stdin_label }</label>
             <textarea
                 id={props.id.clone()}
                 class="stdin"
@@ -31,10 +34,7 @@ pub fn StdinBox(props: &StdinBoxProps) -> Html {
                 {oninput}
             />
             <p class="hint">
-                { "Each input() call reads the next line typed here. When these run out, the \
-                   program asks in the output and waits for you, once the page's offline \
-                   support (its service worker) is running; until then, and in browsers \
-                   without it, input() past these lines meets end of file (EOFError)." }
+                { ui.stdin_hint }
             </p>
         </div>
     }

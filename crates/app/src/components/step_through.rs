@@ -4,13 +4,14 @@
 
 use std::rc::Rc;
 
+use pyplay_content::ui::fill;
 use pyplay_protocol::{PyError, Trace, trace::MAX_STEPS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::{
     components::{step_controls::StepControls, trace_frames::TraceFrames, trace_heap::TraceHeap},
-    hooks::use_arrows,
+    hooks::{use_arrows, use_ui},
     visualize::{event_words, step_for_key},
 };
 
@@ -31,6 +32,7 @@ pub struct StepThroughProps {
 
 #[component]
 pub fn StepThrough(props: &StepThroughProps) -> Html {
+    let ui = use_ui();
     let body = use_node_ref();
     let count = props.trace.steps.len();
     let index = props.index.min(count.saturating_sub(1));
@@ -53,21 +55,21 @@ pub fn StepThrough(props: &StepThroughProps) -> Html {
     let at_end = count > 0 && index + 1 == count;
 
     html! {
-        <section class="step-through" role="region" aria-label="Step-through" tabindex="0" onkeydown={on_keydown}>
+        <section class="step-through" role="region" aria-label={ui.step_through} tabindex="0" onkeydown={on_keydown}>
             <StepControls {index} {count} on_step={props.on_step.clone()} on_edit={props.on_edit.clone()} />
             if props.trace.truncated {
                 <p class="step-notice" role="status">
-                    { format!("Stopped after {count} steps, the limit. An endless loop ends here; a longer program needs more steps.") }
+                    { fill(ui.steps_limit, &[("count", &count)]) }
                     if let Some(on_more) = &props.on_more {
                         { " " }
                         <button class="visualize-more" onclick={on_more.reform(|_: MouseEvent| ())}>
-                            { format!("Visualize more (up to {MAX_STEPS} steps)") }
+                            { fill(ui.visualize_more, &[("max", &MAX_STEPS)]) }
                         </button>
                     }
                 </p>
             }
             if let Some(step) = step {
-                <p class="step-event" aria-live="polite">{ event_words(&step) }</p>
+                <p class="step-event" aria-live="polite">{ event_words(ui, &step) }</p>
                 if let Some(exception) = &step.exception {
                     <p class="step-exception">{ exception.clone() }</p>
                 }
@@ -86,16 +88,16 @@ pub fn StepThrough(props: &StepThroughProps) -> Html {
                     </svg>
                 </div>
                 <div class="step-printed">
-                    <h4>{ "Printed so far" }</h4>
+                    <h4>{ ui.printed_so_far }</h4>
                     // Focusable: it scrolls once the output is long.
                     <pre tabindex="0">{ props.trace.printed_by(index).to_string() }</pre>
                 </div>
             } else {
-                <p class="step-event">{ "Nothing ran: the program stopped before its first line." }</p>
+                <p class="step-event">{ ui.nothing_ran }</p>
             }
             if at_end {
                 if let Some(error) = &props.error {
-                    <p class="step-exception">{ format!("The program ended with {}: {}", error.kind, error.message) }</p>
+                    <p class="step-exception">{ fill(ui.ended_with, &[("kind", &error.kind), ("message", &error.message)]) }</p>
                 }
             }
         </section>

@@ -4,7 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::storage;
+use crate::{hooks::use_ui, storage};
 
 /// Puts the theme on `<html>`; the editor reads its colours from CSS vars.
 fn apply(theme: Option<&str>) {
@@ -18,6 +18,7 @@ fn apply(theme: Option<&str>) {
 
 #[component]
 pub fn ThemeToggle() -> Html {
+    let ui = use_ui();
     let theme = use_state(|| storage::load_theme().filter(|t| t == "light" || t == "dark"));
     let onchange = {
         let theme = theme.clone();
@@ -32,9 +33,9 @@ pub fn ThemeToggle() -> Html {
     let current = theme.as_deref().unwrap_or("auto");
     html! {
         <label class="theme-toggle">
-            <span class="visually-hidden">{ "Colour theme" }</span>
+            <span class="visually-hidden">{ ui.colour_theme }</span>
             <select {onchange} data-testid="theme">
-                { for [("auto", "Auto theme"), ("light", "Light"), ("dark", "Dark")].into_iter().map(|(value, label)| html! {
+                { for [("auto", ui.theme_auto), ("light", ui.theme_light), ("dark", ui.theme_dark)].into_iter().map(|(value, label)| html! {
                     <option {value} selected={value == current}>{ label }</option>
                 }) }
             </select>

@@ -1,11 +1,14 @@
 //! One lesson: its intro and each snippet with the prose that leads into it.
 
-use pyplay_content::ui;
 use yew::prelude::*;
 
-use crate::components::{
-    card::CardView, embed_dialog::EmbedDialog, exercise::ExerciseView, snippet::SnippetView,
-    topic_nav::TopicNav,
+use crate::hooks::use_lang;
+use crate::{
+    components::{
+        card::CardView, embed_dialog::EmbedDialog, exercise::ExerciseView, snippet::SnippetView,
+        topic_nav::TopicNav,
+    },
+    hooks::use_ui,
 };
 
 #[derive(PartialEq, Properties)]
@@ -21,40 +24,44 @@ pub struct TopicPageProps {
 
 #[component]
 pub fn TopicPage(props: &TopicPageProps) -> Html {
+    let ui = use_ui();
     let embedding = use_state(|| false);
+    let lang = use_lang();
     let Some((chapter, topic)) = pyplay_content::topic(&props.topic_id) else {
-        return html! { <p class="missing">{ "There is no such topic." }</p> };
+        return html! { <p class="missing">{ ui.no_such_topic }</p> };
     };
+    let texts = topic.texts(lang);
     html! {
         <article class="topic">
-            <p class="eyebrow">{ chapter.title }</p>
-            <h1>{ topic.title }</h1>
-            <button type="button" class="embed-topic" onclick={let e = embedding.clone(); move |_| e.set(true)}>{ "Embed this topic" }</button>
+            <p class="eyebrow">{ chapter.texts(lang).title }</p>
+            <h1>{ texts.title }</h1>
+            <button type="button" class="embed-topic" onclick={let e = embedding.clone(); move |_| e.set(true)}>{ ui.embed_topic }</button>
             if *embedding {
                 <EmbedDialog topic_id={topic.id} on_close={let e = embedding.clone(); move |()| e.set(false)} />
             }
             // Prose is our own Markdown, rendered to HTML at build time.
-            <div class="prose">{ Html::from_html_unchecked(topic.intro_html.into()) }</div>
+            <div class="prose">{ Html::from_html_unchecked(texts.intro_html.into()) }</div>
             { for topic.snippets.iter().map(|snippet| {
               let shared = props.shared.clone().filter(|_| props.snippet_id.as_deref() == Some(snippet.id));
               // A new share link to the snippet on screen remounts it with that code.
               let key = format!("{}{}", snippet.id, shared.as_deref().unwrap_or(""));
+              let words = snippet.texts(lang);
               html! {
                 <section class="lesson-step" id={format!("{}-{}", topic.id, snippet.id)}>
-                    <h2>{ snippet.title }</h2>
-                    <div class="prose">{ Html::from_html_unchecked(snippet.prose_html.into()) }</div>
-                    if let Some(note) = snippet.note {
+                    <h2>{ words.title }</h2>
+                    <div class="prose">{ Html::from_html_unchecked(words.prose_html.into()) }</div>
+                    if let Some(note) = words.note {
                         <p class="note" role="note">{ note }</p>
                     }
                     if let Some(reason) = snippet.differs {
-                        <p class="note" role="note">{ ui::DIFFERS }{ reason }</p>
+                        <p class="note" role="note">{ ui.differs }{ reason }</p>
                     }
                     <SnippetView {key} topic_id={topic.id} snippet_id={snippet.id} code={snippet.code} runnable={snippet.runnable} {shared} />
                 </section>
             }}) }
             if !topic.exercises.is_empty() || !topic.cards.is_empty() {
                 <section class="practice" aria-labelledby={format!("{}-practice", topic.id)}>
-                    <h2 id={format!("{}-practice", topic.id)}>{ ui::PRACTICE }</h2>
+                    <h2 id={format!("{}-practice", topic.id)}>{ ui.practice }</h2>
                     { for topic.cards.iter().map(|card| html! {
                         <CardView key={card.id} topic_id={topic.id} {card} />
                     }) }
@@ -63,15 +70,15 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                     }) }
                 </section>
             }
-            if let Some(follow_ups) = topic.follow_ups_html {
+            if let Some(follow_ups) = texts.follow_ups_html {
                 <section class="follow-ups">
-                    <h2>{ ui::FOLLOW_UPS }</h2>
+                    <h2>{ ui.follow_ups }</h2>
                     <div class="prose">{ Html::from_html_unchecked(follow_ups.into()) }</div>
                 </section>
             }
-            if let Some(fixes) = topic.article_fixes_html {
+            if let Some(fixes) = texts.article_fixes_html {
                 <aside class="article-fixes">
-                    <h2>{ ui::ARTICLE_FIXES }</h2>
+                    <h2>{ ui.article_fixes }</h2>
                     <div class="prose">{ Html::from_html_unchecked(fixes.into()) }</div>
                 </aside>
             }

@@ -4,10 +4,11 @@
 
 use std::rc::Rc;
 
+use pyplay_content::ui::fill;
 use pyplay_protocol::trace::{Step, Value};
 use yew::prelude::*;
 
-use crate::visualize::value_words;
+use crate::{hooks::use_ui, visualize::value_words};
 
 #[derive(PartialEq, Properties)]
 pub struct TraceValueProps {
@@ -17,12 +18,13 @@ pub struct TraceValueProps {
 
 #[component]
 pub fn TraceValue(props: &TraceValueProps) -> Html {
+    let ui = use_ui();
     match &props.value {
         Value::Inline(text) => html! { <code class="trace-inline">{ text.clone() }</code> },
         Value::Ref(id) => html! {
             <span class="trace-ref" data-target={id.to_string()}>
                 <span class="trace-dot" aria-hidden="true"></span>
-                <span class="visually-hidden">{ format!("points to {}", value_words(&props.value, &props.step)) }</span>
+                <span class="visually-hidden">{ fill(ui.points_to, &[("value", &value_words(ui, &props.value, &props.step))]) }</span>
                 <span class="trace-ref-id" aria-hidden="true">{ format!("#{id}") }</span>
             </span>
         },

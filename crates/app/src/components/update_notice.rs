@@ -5,7 +5,7 @@
 use web_sys::ServiceWorker;
 use yew::prelude::*;
 
-use crate::{runner::EngineStatus, service_worker};
+use crate::{hooks::use_ui, runner::EngineStatus, service_worker};
 
 #[derive(PartialEq, Properties)]
 pub struct UpdateNoticeProps {
@@ -16,6 +16,7 @@ pub struct UpdateNoticeProps {
 
 #[component]
 pub fn UpdateNotice(props: &UpdateNoticeProps) -> Html {
+    let ui = use_ui();
     let status = use_context::<EngineStatus>().unwrap_or(EngineStatus::Loading);
     let waiting = use_state(|| None::<ServiceWorker>);
     let reloading = use_state(|| false);
@@ -48,9 +49,9 @@ pub fn UpdateNotice(props: &UpdateNoticeProps) -> Html {
     };
     html! {
         <div class="update-notice" role="status" data-testid="update-notice">
-            <span>{ "New version available" }</span>
+            <span>{ ui.new_version }</span>
             <button type="button" {onclick} disabled={*reloading}>
-                { if *reloading { "Reloading…" } else { "Reload" } }
+                { if *reloading { ui.reloading } else { ui.reload } }
             </button>
         </div>
     }

@@ -1,7 +1,7 @@
 //! Writes the site's pages around the app, from the same statics the app
 //! renders: `index.html` (the home page), one `<topic>/index.html` per topic
-//! with the lesson already in it, `404.html`, `sitemap.xml` and
-//! `robots.txt`. A reader sees the lesson before (or without) the app's wasm;
+//! with the lesson already in it, the same in Chinese under `zh/`,
+//! `404.html`, `sitemap.xml` and `robots.txt`. A reader sees the lesson before (or without) the app's wasm;
 //! the app then replaces the body with its own render of the same markup.
 //!
 //! Run by Trunk's post_build hook on the staging directory, after Trunk has
@@ -14,7 +14,10 @@
 
 use std::{env, fmt::Write as _, fs, path::Path, process::ExitCode};
 
-use pyplay_content::{self as content, Chapter, Topic, ui};
+use pyplay_content::{
+    self as content, Chapter, Lang, Topic,
+    ui::{self, ui},
+};
 
 const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080/";
 
@@ -65,13 +68,16 @@ fn write_site(dir: &Path, site: &str) -> Result<usize, String> {
     for (name, script) in &shell.scripts {
         write(name, script)?;
     }
-    write("index.html", &shell.page(&home_page(site)))?;
-    let mut pages = 1;
-    for (chapter, topic) in content::topics() {
-        write(
-            &format!("{}index.html", content::page_path(topic.id)),
-            &shell.page(&topic_page(site, chapter, topic)),
-        )?;
+    let mut pages = 0;
+    for lang in Lang::ALL {
+        write(&format!("{}index.html", lang.dir()), &shell.page(&home_page(site, lang)))?;
+        for (chapter, topic) in content::topics() {
+            write(
+                &format!("{}index.html", content::page_path(lang, topic.id)),
+                &shell.page(&topic_page(site, lang, chapter, topic)),
+            )?;
+            pages += 1;
+        }
         pages += 1;
     }
     write("404.html", &not_found_page(site))?;
@@ -87,7 +93,8 @@ struct Shell {
     head_start: String,
     /// The rest of the head, inline scripts replaced by files.
     head_rest: String,
-    /// The body's own content (the `<noscript>` note), kept on every page.
+    /// The body's own content (the `<noscript>` note), kept on every page,
+    /// its note in the page's language.
     body: String,
     /// Files for the inline scripts: name, text.
     scripts: Vec<(String, String)>,
@@ -105,6 +112,11 @@ impl Shell {
         if html[..head_end].contains("<title") || html[..head_end].contains("name=\"description\"") {
             return Err("index.html must leave <title> and the description to this program".into());
         }
+        if !html[body_start..body_end].contains(ui(Lang::En).no_script) {
+            return Err(
+                "index.html's <noscript> note must say ui::EN.no_script (it is translated per page)".into()
+            );
+        }
         Ok(Self {
             head_start: html[..charset_end].to_string(),
             head_rest: html[charset_end..head_end].to_string(),
@@ -114,13 +126,16 @@ impl Shell {
     }
 
     fn page(&self, page: &Page) -> String {
-        let mut out = self.head_start.clone();
+        let lang = format!("<html lang=\"{}\"", page.lang.html_lang());
+        let mut out = self.head_start.replacen("<html lang=\"en\"", &lang, 1);
         out.push_str(&page.head());
         out.push_str(&self.head_rest);
         let _ = write!(
             out,
             "</head>\n<body data-prerendered=\"{}\">\n{}\n{}\n</body>\n</html>\n",
-            page.kind, self.body, page.body
+            page.kind,
+            self.body.replace(ui(Lang::En).no_script, ui(page.lang).no_script),
+            page.body
         );
         out
     }
@@ -163,12 +178,15 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 struct Page {
     /// `home` or `topic`: the `data-prerendered` of `<body>`.
     kind: &'static str,
+    lang: Lang,
+    /// The page's path relative to the site root, in each language.
+    paths: [(Lang, String); 2],
     title: String,
     description: String,
     /// Absolute.
     canonical: String,
     /// The site root relative to this page: `<base href>`, if not "./".
-    base: Option<&'static str>,
+    base: Option<String>,
     site: String,
     og_type: &'static str,
     body: String,
@@ -179,7 +197,7 @@ impl Page {
         let (title, description, canonical) =
             (esc(&self.title), esc(&self.description), esc(&self.canonical));
         let mut head = format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n");
-        if let Some(base) = self.base {
+        if let Some(base) = &self.base {
             // Before every relative URL: assets, scripts and links all resolve to the site root.
             let _ = writeln!(head, "  <base href=\"{base}\">");
         }
@@ -191,70 +209,111 @@ impl Page {
              <meta property=\"og:title\" content=\"{title}\">\n  <meta property=\"og:description\" content=\"{description}\">\n  \
              <meta property=\"og:url\" content=\"{canonical}\">\n  <meta property=\"og:image\" content=\"{}icon-512.png\">\n  \
              <meta name=\"twitter:card\" content=\"summary\">\n  <meta name=\"twitter:title\" content=\"{title}\">\n  \
-             <meta name=\"twitter:description\" content=\"{description}\">",
+             <meta name=\"twitter:description\" content=\"{description}\">\n  \
+             <meta property=\"og:locale\" content=\"{}\">",
             self.og_type,
-            esc(ui::SITE_NAME),
+            esc(ui(self.lang).site_name),
             esc(&self.site),
+            self.lang.html_lang().replace('-', "_"),
+        );
+        // The page in each language, for search engines; English by default.
+        for (lang, path) in &self.paths {
+            let _ = write!(
+                head,
+                "\n  <link rel=\"alternate\" hreflang=\"{}\" href=\"{}{}\">",
+                lang.html_lang(),
+                esc(&self.site),
+                esc(path)
+            );
+        }
+        let _ = write!(
+            head,
+            "\n  <link rel=\"alternate\" hreflang=\"x-default\" href=\"{}{}\">",
+            esc(&self.site),
+            esc(&self.paths[0].1)
         );
         head
     }
 }
 
-fn home_page(site: &str) -> Page {
+/// The site root relative to a page at `path` (relative to the root).
+fn base_of(path: &str) -> Option<String> {
+    let depth = path.matches('/').count();
+    (depth > 0).then(|| "../".repeat(depth))
+}
+
+/// A page's path in each language, from a function of the language.
+fn paths(path: impl Fn(Lang) -> String) -> [(Lang, String); 2] {
+    Lang::ALL.map(|l| (l, path(l)))
+}
+
+fn home_page(site: &str, lang: Lang) -> Page {
+    let paths = paths(|l| l.dir().to_string());
     let mut main = format!(
         "<article class=\"home\">\n<h1>{}</h1>\n<p class=\"lede\">{}</p>\n<p class=\"start\"><a class=\"button\" href=\"{}\">{}</a></p>\n<h2>{}</h2>\n<ol class=\"course-map\">\n",
-        esc(ui::SITE_NAME),
-        esc(ui::LEDE),
-        content::page_path(content::first_topic().id),
-        esc(ui::START),
-        esc(ui::COURSE_MAP),
+        esc(ui(lang).site_name),
+        esc(ui(lang).lede),
+        content::page_path(lang, content::first_topic().id),
+        esc(ui(lang).start),
+        esc(ui(lang).course_map),
     );
     for chapter in content::CHAPTERS {
-        let _ = write!(main, "<li class=\"map-chapter\">\n<h3>{}</h3>\n<ul>\n", esc(chapter.title));
+        let _ =
+            write!(main, "<li class=\"map-chapter\">\n<h3>{}</h3>\n<ul>\n", esc(chapter.texts(lang).title));
         for topic in chapter.topics {
             let _ = writeln!(
                 main,
                 "<li><a href=\"{}\">{}</a></li>",
-                content::page_path(topic.id),
-                esc(topic.title)
+                content::page_path(lang, topic.id),
+                esc(topic.texts(lang).title)
             );
         }
         main.push_str("</ul>\n</li>\n");
     }
     main.push_str("</ol>\n</article>");
+    let path = lang.dir();
     Page {
         kind: "home",
-        title: ui::SITE_NAME.to_string(),
-        description: ui::SITE_DESCRIPTION.to_string(),
-        canonical: site.to_string(),
-        base: None,
+        lang,
+        title: ui(lang).site_name.to_string(),
+        description: ui(lang).site_description.to_string(),
+        canonical: format!("{site}{path}"),
+        base: base_of(path),
         site: site.to_string(),
         og_type: "website",
-        body: layout(None, &main),
+        body: layout(lang, None, &paths, &main),
+        paths,
     }
 }
 
-fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
+fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page {
     let id = topic.id;
+    let texts = topic.texts(lang);
     let mut main = format!(
         "<article class=\"topic\">\n<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n<div class=\"prose\">{}</div>\n",
-        esc(chapter.title),
-        esc(topic.title),
-        topic.intro_html,
+        esc(chapter.texts(lang).title),
+        esc(texts.title),
+        texts.intro_html,
     );
     for s in topic.snippets {
+        let words = s.texts(lang);
         let _ = write!(
             main,
             "<section class=\"lesson-step\" id=\"{id}-{0}\">\n<h2>{1}</h2>\n<div class=\"prose\">{2}</div>\n",
             s.id,
-            esc(s.title),
-            s.prose_html,
+            esc(words.title),
+            words.prose_html,
         );
-        if let Some(note) = s.note {
+        if let Some(note) = words.note {
             let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}</p>", esc(note));
         }
         if let Some(reason) = s.differs {
-            let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}{}</p>", esc(ui::DIFFERS), esc(reason));
+            let _ = writeln!(
+                main,
+                "<p class=\"note\" role=\"note\">{}{}</p>",
+                esc(ui(lang).differs),
+                esc(reason)
+            );
         }
         let _ = write!(main, "<div class=\"snippet\">{}</div>\n</section>\n", code_block(s.code));
     }
@@ -262,15 +321,15 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
         let _ = write!(
             main,
             "<section class=\"practice\" aria-labelledby=\"{id}-practice\">\n<h2 id=\"{id}-practice\">{}</h2>\n",
-            esc(ui::PRACTICE)
+            esc(ui(lang).practice)
         );
         for c in topic.cards {
             let _ = writeln!(
                 main,
                 "<section class=\"card\" id=\"{id}-{0}\" aria-labelledby=\"{id}-{0}-title\">\n<h3 id=\"{id}-{0}-title\">{1}{2}</h3>\n{3}\n</section>",
                 c.id,
-                esc(ui::CARD),
-                esc(c.title),
+                esc(ui(lang).card),
+                esc(c.texts(lang).title),
                 code_block(c.code),
             );
         }
@@ -279,56 +338,60 @@ fn topic_page(site: &str, chapter: &Chapter, topic: &Topic) -> Page {
                 main,
                 "<section class=\"exercise\" id=\"{id}-{0}\" aria-labelledby=\"{id}-{0}-title\">\n<h3 id=\"{id}-{0}-title\">{1}{2}</h3>\n<div class=\"prose\">{3}</div>\n{4}\n</section>",
                 e.id,
-                esc(ui::EXERCISE),
-                esc(e.title),
-                e.statement_html,
+                esc(ui(lang).exercise),
+                esc(e.texts(lang).title),
+                e.texts(lang).statement_html,
                 code_block(e.starter),
             );
         }
         main.push_str("</section>\n");
     }
-    if let Some(html) = topic.follow_ups_html {
+    if let Some(html) = texts.follow_ups_html {
         let _ = writeln!(
             main,
             "<section class=\"follow-ups\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</section>",
-            esc(ui::FOLLOW_UPS)
+            esc(ui(lang).follow_ups)
         );
     }
-    if let Some(html) = topic.article_fixes_html {
+    if let Some(html) = texts.article_fixes_html {
         let _ = writeln!(
             main,
             "<aside class=\"article-fixes\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</aside>",
-            esc(ui::ARTICLE_FIXES)
+            esc(ui(lang).article_fixes)
         );
     }
     let (prev, next) = content::neighbours(id);
-    let _ = write!(main, "<nav class=\"topic-nav\" aria-label=\"{}\">", esc(ui::PREVIOUS_AND_NEXT));
+    let _ = write!(main, "<nav class=\"topic-nav\" aria-label=\"{}\">", esc(ui(lang).previous_and_next));
     if let Some(t) = prev {
         let _ = write!(
             main,
             "<a class=\"prev\" rel=\"prev\" href=\"{}\">← {}</a>",
-            content::page_path(t.id),
-            esc(t.title)
+            content::page_path(lang, t.id),
+            esc(t.texts(lang).title)
         );
     }
     if let Some(t) = next {
         let _ = write!(
             main,
             "<a class=\"next\" rel=\"next\" href=\"{}\">{} →</a>",
-            content::page_path(t.id),
-            esc(t.title)
+            content::page_path(lang, t.id),
+            esc(t.texts(lang).title)
         );
     }
     main.push_str("</nav>\n</article>");
+    let paths = paths(|l| content::page_path(l, id));
+    let path = content::page_path(lang, id);
     Page {
         kind: "topic",
-        title: format!("{} · {}", topic.title, ui::SITE_NAME),
-        description: topic.summary.to_string(),
-        canonical: format!("{site}{}", content::page_path(id)),
-        base: Some("../"),
+        lang,
+        title: ui::fill(ui(lang).page_title, &[("topic", &texts.title), ("site", &ui(lang).site_name)]),
+        description: texts.summary.to_string(),
+        canonical: format!("{site}{path}"),
+        base: base_of(&path),
         site: site.to_string(),
         og_type: "article",
-        body: layout(Some(topic), &main),
+        body: layout(lang, Some(topic), &paths, &main),
+        paths,
     }
 }
 
@@ -338,42 +401,56 @@ fn code_block(code: &str) -> String {
     format!("<pre class=\"code static-code\"><code>{}</code></pre>", esc(code.trim_end_matches('\n')))
 }
 
-/// The app's frame (crates/app/src/app.rs and components/sidebar.rs) around `main`.
-fn layout(current: Option<&Topic>, main: &str) -> String {
+/// The app's frame (crates/app/src/app.rs, components/sidebar.rs and
+/// components/language_switch.rs) around `main`; `paths` are this page's
+/// in each language.
+fn layout(lang: Lang, current: Option<&Topic>, paths: &[(Lang, String); 2], main: &str) -> String {
+    let dir = lang.dir();
+    let other = lang.other();
+    let other_path = paths.iter().find(|(l, _)| *l == other).map_or("./", |(_, p)| p.as_str());
     let mut out = format!(
         "<div class=\"layout static\">\n<header class=\"topbar\">\n\
-         <button type=\"button\" class=\"menu-toggle needs-js\" aria-controls=\"sidebar\" aria-expanded=\"false\">{}</button>\n\
-         <a class=\"brand\" href=\"./\">{}</a>\n\
-         <div class=\"search needs-js\" role=\"search\"><input type=\"search\" class=\"search-input\" placeholder=\"{}\" aria-label=\"{}\" readonly></div>\n\
-         <a class=\"scratch-link\" href=\"#/scratch\">{}</a>\n<a class=\"progress-link\" href=\"#/progress\">{}</a>\n</header>\n\
-         <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{}\">\n",
-        esc(ui::MENU),
-        esc(ui::SITE_NAME),
-        esc(ui::SEARCH_PLACEHOLDER),
-        esc(ui::SEARCH_LABEL),
-        esc(ui::SCRATCHPAD),
-        esc(ui::PROGRESS),
-        esc(ui::TOPICS),
+         <button type=\"button\" class=\"menu-toggle needs-js\" aria-controls=\"sidebar\" aria-expanded=\"false\">{menu}</button>\n\
+         <a class=\"brand\" href=\"{home}\">{site}</a>\n\
+         <div class=\"search needs-js\" role=\"search\"><input type=\"search\" class=\"search-input\" placeholder=\"{placeholder}\" aria-label=\"{search}\" readonly></div>\n\
+         <a class=\"scratch-link\" href=\"{dir}#/scratch\">{scratch}</a>\n<a class=\"progress-link\" href=\"{dir}#/progress\">{progress}</a>\n\
+         <a class=\"lang-switch\" href=\"{other_href}\" hreflang=\"{tag}\" lang=\"{tag}\" title=\"{label}\" aria-label=\"{label}: {name}\">{name}</a>\n</header>\n\
+         <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{topics}\">\n",
+        menu = esc(ui(lang).menu),
+        home = lang.home(),
+        site = esc(ui(lang).site_name),
+        placeholder = esc(ui(lang).search_placeholder),
+        search = esc(ui(lang).search_label),
+        scratch = esc(ui(lang).scratchpad),
+        progress = esc(ui(lang).progress),
+        other_href = esc(if other_path.is_empty() { "./" } else { other_path }),
+        tag = other.html_lang(),
+        label = esc(ui::LANGUAGE),
+        name = other.native_name(),
+        topics = esc(ui(lang).topics),
     );
     for chapter in content::CHAPTERS {
-        let _ = write!(out, "<section class=\"chapter\">\n<h2>{}</h2>\n<ul>\n", esc(chapter.title));
+        let _ =
+            write!(out, "<section class=\"chapter\">\n<h2>{}</h2>\n<ul>\n", esc(chapter.texts(lang).title));
         for topic in chapter.topics {
             let here = current.is_some_and(|c| c.id == topic.id);
             let _ = write!(
                 out,
                 "<li><a href=\"{}\"{}>{}</a>",
-                content::page_path(topic.id),
+                content::page_path(lang, topic.id),
                 if here { " aria-current=\"page\"" } else { "" },
-                esc(topic.title)
+                esc(topic.texts(lang).title)
             );
             if here && (!topic.cards.is_empty() || !topic.exercises.is_empty()) {
-                let _ = write!(out, "<ul class=\"practice-items\" aria-label=\"{}\">", esc(ui::PRACTICE));
-                let items = topic.cards.iter().map(|c| (c.id, c.title));
-                for (item, title) in items.chain(topic.exercises.iter().map(|e| (e.id, e.title))) {
+                let _ =
+                    write!(out, "<ul class=\"practice-items\" aria-label=\"{}\">", esc(ui(lang).practice));
+                let items = topic.cards.iter().map(|c| (c.id, c.texts(lang).title));
+                let exercises = topic.exercises.iter().map(|e| (e.id, e.texts(lang).title));
+                for (item, title) in items.chain(exercises) {
                     let _ = write!(
                         out,
                         "<li data-item=\"{item}\"><a href=\"{}\">{}</a></li>",
-                        content::item_path(topic.id, item),
+                        content::item_path(lang, topic.id, item),
                         esc(title)
                     );
                 }
@@ -397,18 +474,36 @@ fn not_found_page(site: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n<title>Page not found · {name}</title>\n</head>\n<body>\n\
          <main>\n<h1>Page not found</h1>\n<p>There is no page at this address.</p>\n\
-         <p><a href=\"{site}\">Go to the {name} home page</a></p>\n</main>\n</body>\n</html>\n",
-        name = esc(ui::SITE_NAME),
+         <p><a href=\"{site}\">Go to the {name} home page</a></p>\n\
+         <div lang=\"zh-CN\">\n<h2>页面不存在</h2>\n<p>这个地址没有页面。</p>\n\
+         <p><a href=\"{site}zh/\">返回{zh_name}首页</a></p>\n</div>\n</main>\n</body>\n</html>\n",
+        name = esc(ui(Lang::En).site_name),
+        zh_name = esc(ui(Lang::Zh).site_name),
     )
 }
 
+/// Every page in each language, each naming its translations.
 fn sitemap(site: &str) -> String {
     let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let urls = std::iter::once(String::new()).chain(content::topics().map(|(_, t)| content::page_path(t.id)));
-    for path in urls {
-        let _ = writeln!(out, "  <url><loc>{}{path}</loc></url>", esc(site));
+    let site = esc(site);
+    let home = paths(|l| l.dir().to_string());
+    let pages =
+        std::iter::once(home).chain(content::topics().map(|(_, t)| paths(|l| content::page_path(l, t.id))));
+    for page in pages {
+        for (_, path) in &page {
+            let _ = write!(out, "  <url><loc>{site}{path}</loc>");
+            for (lang, alternate) in &page {
+                let _ = write!(
+                    out,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{site}{alternate}\"/>",
+                    lang.html_lang()
+                );
+            }
+            out.push_str("</url>\n");
+        }
     }
     out.push_str("</urlset>\n");
     out
@@ -438,7 +533,7 @@ mod tests {
     const TRUNK: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  \
         <link rel=\"stylesheet\" href=\"./style-abc.css\">\n  <script src=\"theme.js\"></script>\n  \
         <!-- not the <body> -->\n  <script type=\"module\">\nimport init from './app-abc.js';\nawait init('./app-abc_bg.wasm');\n</script>\n\
-        </head>\n<body>\n  <noscript>Reading works without JavaScript.</noscript>\n</body>\n</html>\n";
+        </head>\n<body>\n  <noscript><p>Running Python needs JavaScript and WebAssembly; the lessons read without them.</p></noscript>\n</body>\n</html>\n";
 
     #[test]
     fn inline_scripts_move_to_files_and_the_rest_stays() {
@@ -460,7 +555,7 @@ mod tests {
         let shell = Shell::from_trunk(TRUNK).unwrap();
         let (chapter, topic) = content::topic("enum").unwrap();
         let site = "https://py.example/play/";
-        let html = shell.page(&topic_page(site, chapter, topic));
+        let html = shell.page(&topic_page(site, Lang::En, chapter, topic));
         let head = &html[..html.find("</head>").unwrap()];
         // CSP and base come before the first URL.
         let (csp, base, css) = (
@@ -469,7 +564,7 @@ mod tests {
             head.find("style-abc").unwrap(),
         );
         assert!(head.find("<meta charset").unwrap() < csp && csp < base && base < css, "{head}");
-        assert!(head.contains(&format!("<title>{} · {}</title>", esc(topic.title), ui::SITE_NAME)));
+        assert!(head.contains(&format!("<title>{} · {}</title>", esc(topic.title), ui(Lang::En).site_name)));
         assert!(head.contains(&format!("<meta name=\"description\" content=\"{}\">", esc(topic.summary))));
         assert!(head.contains("<link rel=\"canonical\" href=\"https://py.example/play/enum/\">"));
         assert!(head.contains("<meta property=\"og:url\" content=\"https://py.example/play/enum/\">"));
@@ -480,7 +575,7 @@ mod tests {
         assert!(!head.contains("import init"), "no inline script");
         let body = &html[html.find("<body data-prerendered=\"topic\">").unwrap()..];
         assert!(!body.contains("not the"), "a comment in the head is no part of the body");
-        assert!(body.contains("<noscript>Reading works without JavaScript.</noscript>"));
+        assert!(body.contains(&format!("<noscript><p>{}</p></noscript>", ui(Lang::En).no_script)));
         assert!(body.contains(&format!("<h1>{}</h1>", esc(topic.title))));
         for s in topic.snippets {
             assert!(body.contains(&format!("id=\"enum-{}\"", s.id)));
@@ -492,22 +587,56 @@ mod tests {
             assert!(body.contains(&format!("href=\"{}/\"", t.id)));
         }
         assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+        assert!(head.contains(
+            "<link rel=\"alternate\" hreflang=\"zh-CN\" href=\"https://py.example/play/zh/enum/\">"
+        ));
+        assert!(head.contains(
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://py.example/play/enum/\">"
+        ));
+        assert!(body.contains("<a class=\"lang-switch\" href=\"zh/enum/\" hreflang=\"zh-CN\""));
+    }
+
+    #[test]
+    fn a_chinese_page_is_in_chinese_under_zh() {
+        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let (chapter, topic) = content::topic("enum").unwrap();
+        let zh = topic.texts(Lang::Zh);
+        let html = shell.page(&topic_page("https://py.example/", Lang::Zh, chapter, topic));
+        assert!(html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"), "{}", &html[..80]);
+        assert!(html.contains(&format!("<noscript><p>{}</p></noscript>", ui(Lang::Zh).no_script)));
+        assert!(html.contains("<base href=\"../../\">"));
+        assert!(html.contains(&format!("<title>{} · {}</title>", esc(zh.title), ui(Lang::Zh).site_name)));
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/zh/enum/\">"));
+        assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\">"));
+        assert!(html.contains(&format!("<h1>{}</h1>", esc(zh.title))));
+        assert!(html.contains(zh.intro_html));
+        assert!(html.contains("href=\"zh/enum/\" aria-current=\"page\""));
+        assert!(html.contains("<a class=\"scratch-link\" href=\"zh/#/scratch\">"));
+        assert!(html.contains("<a class=\"lang-switch\" href=\"enum/\" hreflang=\"en\" lang=\"en\""));
+        let (_, next) = content::neighbours("enum");
+        assert!(html.contains(&format!("href=\"zh/{}/\"", next.unwrap().id)));
+        let home = shell.page(&home_page("https://py.example/", Lang::Zh));
+        assert!(home.contains("<base href=\"../\">") && home.contains("href=\"zh/enum/\""));
+        assert!(home.contains("<a class=\"lang-switch\" href=\"./\""));
     }
 
     #[test]
     fn the_home_page_sitemap_robots_and_404() {
         let shell = Shell::from_trunk(TRUNK).unwrap();
-        let html = shell.page(&home_page("https://py.example/"));
+        let html = shell.page(&home_page("https://py.example/", Lang::En));
         assert!(!html.contains("<base"));
         assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/\">"));
-        assert!(html.contains(&format!("<p class=\"lede\">{}</p>", esc(ui::LEDE))));
+        assert!(html.contains(&format!("<p class=\"lede\">{}</p>", esc(ui(Lang::En).lede))));
         let map = sitemap("https://py.example/");
-        assert_eq!(map.matches("<loc>").count(), content::topics().count() + 1);
+        assert_eq!(map.matches("<loc>").count(), 2 * (content::topics().count() + 1));
         for (_, t) in content::topics() {
             assert!(map.contains(&format!("<loc>https://py.example/{}/</loc>", t.id)), "{}", t.id);
+            assert!(map.contains(&format!("<loc>https://py.example/zh/{}/</loc>", t.id)), "{}", t.id);
         }
+        assert!(map.contains("<loc>https://py.example/zh/</loc><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://py.example/\"/>"));
         let missing = not_found_page("https://py.example/");
         assert!(missing.contains("<a href=\"https://py.example/\">") && !missing.contains("<script"));
+        assert!(missing.contains("<a href=\"https://py.example/zh/\">"));
         assert_eq!(site_url(Some("https://a.b/c")), "https://a.b/c/");
         assert_eq!(site_url(Some("")), DEFAULT_SITE_URL);
         assert_eq!(site_url(None), DEFAULT_SITE_URL);
@@ -518,6 +647,8 @@ mod tests {
         assert!(Shell::from_trunk("<html><body></body></html>").is_err());
         let titled = TRUNK.replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><title>x</title>");
         assert!(Shell::from_trunk(&titled).is_err());
+        let reworded = TRUNK.replace("lessons read", "lessons can be read");
+        assert!(Shell::from_trunk(&reworded).is_err(), "a note the tables do not have stays untranslated");
         assert!(externalize_scripts("<script>x").is_err());
     }
 
