@@ -18,14 +18,28 @@ export const CHANNELS = {
     "input": "input",
     "inputFields": ["token", "line"]
   },
-  // Embed iframe → host page (embed.js): {pyplay: 1, type: "height", id, height}.
-  // Rust: FromEmbed, EMBED_VERSION.
+  // Embed iframe → host page (embed.js): {pyplay: 1, type: "height", id, height},
+  // {pyplay: 1, type: "worker", id, state} (state: one of "states").
+  // Rust: FromEmbed, EMBED_VERSION, WorkerState.
   "fromEmbed": {
     "tag": "pyplay",
     "version": 1,
     "type": "type",
     "height": "height",
-    "heightFields": ["id", "height"]
+    "heightFields": ["id", "height"],
+    "worker": "worker",
+    "workerFields": ["id", "state"],
+    "states": ["want", "busy", "idle", "gone"]
+  },
+  // Host page (embed.js) → embed iframe, for embeds that cannot share an
+  // interpreter: {pyplay: 1, type: "granted"}, {pyplay: 1, type: "retire"};
+  // at most poolSize of their workers live. Rust: ToEmbed, POOL_SIZE.
+  "toEmbed": {
+    "tag": "pyplay",
+    "type": "type",
+    "granted": "granted",
+    "retire": "retire",
+    "poolSize": 3
   },
   // Python worker → service worker: synchronous GET pause.txt?ms=N (answered
   // after N ms) or pause.txt?input=TOKEN (answered with the page's line for

@@ -153,3 +153,62 @@ test('embed.js sizes its iframe from the embed\'s height message', () => {
   send({ pyplay: 2, type: 'height', id: 'pyplay-1', height: 70 });
   assert.equal(frame.style.height, '322px');
 });
+
+test('embed.js keeps at most poolSize embed workers live, retiring the least recently used idle one', () => {
+  const script = built(buildScripts, 'embed.js');
+  const listeners = {};
+  const told = [];
+  const made = [];
+  const placeholders = Array.from({ length: 5 }, () => ({
+    getAttribute: (name) => ({ 'data-pyplay-topic': 'enum' })[name] ?? null,
+    replaceWith() {},
+  }));
+  const document = {
+    currentScript: { src: 'https://x.org/py/embed.js' },
+    readyState: 'complete',
+    createElement: () => {
+      const n = made.length + 1;
+      const frame = {
+        dataset: {},
+        style: {},
+        setAttribute() {},
+        contentWindow: { postMessage: (data, origin) => told.push([n, data.type, data.pyplay, origin]) },
+      };
+      made.push(frame);
+      return frame;
+    },
+    querySelectorAll: () => placeholders,
+  };
+  const window = { addEventListener: (type, fn) => { listeners[type] = fn; } };
+  vm.runInNewContext(script, { window, document, URL, URLSearchParams, Map, Number, Math, Object });
+  // As pool.rs posts them: {pyplay: 1, type: "worker", id, state}.
+  const say = (n, state, source = made[n - 1].contentWindow) => listeners.message({
+    data: JSON.parse(`{"pyplay":1,"type":"worker","id":"pyplay-${n}","state":"${state}"}`),
+    origin: 'https://x.org',
+    source,
+  });
+  const granted = () => told.filter(([, type]) => type === 'granted').map(([n]) => n);
+  for (const n of [1, 2, 3]) say(n, 'want');
+  assert.deepEqual(granted(), [1, 2, 3]);
+  assert.ok(told.every(([, , version, origin]) => version === 1 && origin === 'https://x.org'));
+  say(2, 'idle');
+  say(1, 'idle');
+  say(3, 'busy');
+  // A fourth: the least recently used idle worker (2) is retired first.
+  say(4, 'want');
+  assert.deepEqual(told.at(-1).slice(0, 2), [2, 'retire']);
+  assert.deepEqual(granted(), [1, 2, 3]);
+  // Another embed cannot speak for 1.
+  say(1, 'gone', made[4].contentWindow);
+  say(2, 'gone');
+  assert.deepEqual(granted(), [1, 2, 3, 4]);
+  // All live ones busy: the fifth waits until one goes idle, then takes its place.
+  say(1, 'busy');
+  say(4, 'busy');
+  say(5, 'want');
+  assert.equal(told.filter(([n]) => n === 5).length, 0);
+  say(3, 'idle');
+  assert.deepEqual(told.at(-1).slice(0, 2), [3, 'retire']);
+  say(3, 'gone');
+  assert.deepEqual(granted(), [1, 2, 3, 4, 5]);
+});

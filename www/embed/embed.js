@@ -13,7 +13,8 @@
 // data-pyplay-height (editor px), data-pyplay-output="click", data-pyplay-title,
 // data-pyplay-visualize (opens ready to step through; nothing runs until clicked),
 // data-pyplay-lang (en|zh; by default the language of the page around it, which
-// also gives the iframe's title its language).
+// also gives the iframe's title its language),
+// data-pyplay-python="own" (a worker of its own, not the page's shared one).
 // Defines only window.Pyplay: { version, scan(root) }. The message names come
 // from www/channels.js, written in by www/build-scripts.mjs at build time.
 (() => {
@@ -21,6 +22,7 @@
   const VERSION = 1;
   const CHANNELS = /* CHANNELS */ {};
   const EMBED = CHANNELS.fromEmbed;
+  const TO = CHANNELS.toEmbed;
   if (window.Pyplay) {
     // Included twice: the first copy already watches its placeholders.
     window.Pyplay.scan();
@@ -33,7 +35,7 @@
   // Scripts and wasm; own origin, for the same-origin Python worker and the
   // service worker; popups escaping the sandbox for "Open in playground".
   const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
-  const OPTIONS = ['theme', 'readonly', 'height', 'output', 'visualize'];
+  const OPTIONS = ['theme', 'readonly', 'height', 'output', 'visualize', 'python'];
   const frames = new Map();
   let counter = 0;
   // The iframe's title, in the embed's language.
@@ -104,14 +106,63 @@
     root.querySelectorAll('[data-pyplay-topic], pre[data-pyplay]').forEach(replace);
   }
 
+  // Embeds that cannot share one interpreter (no BroadcastChannel in their
+  // frame, or python=own) start a worker each, ~60 MB: at most TO.poolSize
+  // live at once; a newcomer takes the place of the least recently used
+  // idle one, which is told to retire.
+  const [WANT, BUSY, , GONE] = EMBED.states;
+  const live = new Map(); // id -> { busy, used, retiring }
+  const wanting = [];
+  let clock = 0;
+
+  function tell(id, type) {
+    frames.get(id)?.contentWindow?.postMessage({ [TO.tag]: EMBED.version, [TO.type]: type }, origin);
+  }
+
+  function onWorker(id, state) {
+    if (state === WANT) {
+      if (live.has(id)) tell(id, TO.granted);
+      else if (!wanting.includes(id)) wanting.push(id);
+    } else if (state === GONE) {
+      live.delete(id);
+    } else if (live.has(id)) {
+      Object.assign(live.get(id), { busy: state === BUSY, used: ++clock, retiring: false });
+    }
+    grant();
+  }
+
+  function grant() {
+    while (wanting.length) {
+      if (live.size >= TO.poolSize) {
+        const workers = [...live];
+        if (workers.some(([, w]) => w.retiring)) return;
+        const idle = workers.filter(([, w]) => !w.busy).sort((a, b) => a[1].used - b[1].used)[0];
+        if (!idle) return; // all busy: the first to go idle or away makes room
+        idle[1].retiring = true;
+        tell(idle[0], TO.retire);
+        return;
+      }
+      const id = wanting.shift();
+      live.set(id, { busy: true, used: ++clock, retiring: false });
+      tell(id, TO.granted);
+    }
+  }
+
   window.addEventListener('message', (event) => {
     if (event.origin !== origin) return;
     const data = event.data;
-    if (!data || typeof data !== 'object' || data[EMBED.tag] !== EMBED.version || data[EMBED.type] !== EMBED.height) return;
-    const [id, reported] = EMBED.heightFields.map((field) => data[field]);
+    if (!data || typeof data !== 'object' || data[EMBED.tag] !== EMBED.version) return;
+    const kind = data[EMBED.type];
+    if (kind !== EMBED.height && kind !== EMBED.worker) return;
+    const fields = kind === EMBED.height ? EMBED.heightFields : EMBED.workerFields;
+    const [id, reported] = fields.map((field) => data[field]);
     const frame = typeof id === 'string' ? frames.get(id) : undefined;
-    // Another of our iframes cannot resize this one.
+    // Another of our iframes cannot resize this one, or speak for it.
     if (!frame || event.source !== frame.contentWindow) return;
+    if (kind === EMBED.worker) {
+      if (EMBED.states.includes(reported)) onWorker(id, reported);
+      return;
+    }
     const height = Number(reported);
     if (!Number.isFinite(height) || height <= 0) return;
     frame.style.height = `${Math.min(Math.ceil(height), 20000)}px`;

@@ -65,6 +65,9 @@ pub struct EmbedOptions {
     pub height: Option<u32>,
     /// Echoed in height messages so the parent knows which iframe spoke.
     pub id: Option<String>,
+    /// `python=own`: a worker of its own instead of the one the page's
+    /// embeds share (crate::shared); the fallback, forced.
+    pub own_worker: bool,
     pub lang: Lang,
 }
 
@@ -105,6 +108,7 @@ impl EmbedOptions {
                 .and_then(|h| h.trim_end_matches("px").parse::<u32>().ok())
                 .map(|h| h.clamp(60, 2000)),
             id: get("id").filter(|id| !id.is_empty()).map(str::to_string),
+            own_worker: get("python") == Some("own"),
             lang: get("lang").and_then(Lang::from_tag).unwrap_or_default(),
         }
     }
@@ -218,6 +222,8 @@ mod tests {
         assert!(o.read_only && o.click_to_run);
         assert_eq!(o.height, Some(200));
         assert_eq!(o.id.as_deref(), Some("pyplay-3"));
+        assert!(!o.own_worker);
+        assert!(EmbedOptions::parse("#/x?python=own").own_worker);
         assert_eq!(o.open_url("https://x.org/py/"), format!("https://x.org/py/{}/#{snippet}", topic.id));
     }
 

@@ -8,6 +8,7 @@ mod explain;
 mod hooks;
 mod lang;
 mod output_buffer;
+mod pool;
 mod practice;
 mod progress;
 mod route;
@@ -16,6 +17,8 @@ mod run_state;
 mod runner;
 mod service_worker;
 mod share;
+mod shared;
+mod shared_queue;
 mod storage;
 mod visualize;
 

@@ -114,6 +114,18 @@ impl RunQueue {
         vec![Effect::Status(EngineStatus::Loading)]
     }
 
+    /// Whether no run is waiting or running.
+    pub fn is_idle(&self) -> bool {
+        self.active.is_none() && self.queue.is_empty()
+    }
+
+    /// The idle worker was terminated to make room (crate::pool): the next
+    /// run waits for a new one. Unlike [`Self::spawned`], says nothing.
+    pub fn retired(&mut self) {
+        self.ready = false;
+        self.active = None;
+    }
+
     /// The worker died: its run is over, and a new worker takes the queue.
     pub fn crashed(&mut self, why: String) -> Vec<Effect> {
         let active = self.active.take();
@@ -231,6 +243,21 @@ mod tests {
         ready(&mut q);
         assert_eq!(q.stop(a), vec![Effect::Respawn, Effect::Emit(a, RunEvent::Stopped)]);
         assert_eq!(q.spawned(), vec![Effect::Status(EngineStatus::Loading)]);
+        assert_eq!(posted(&ready(&mut q)), vec![b]);
+    }
+
+    #[test]
+    fn a_retired_worker_is_idle_and_the_next_run_waits_for_a_new_one() {
+        let mut q = RunQueue::default();
+        let a = q.submit(job(""));
+        assert!(!q.is_idle());
+        ready(&mut q);
+        q.on_message(done(a));
+        assert!(q.is_idle());
+        q.retired();
+        let b = q.submit(job(""));
+        assert_eq!(q.pump(), Vec::new(), "no worker");
+        q.spawned();
         assert_eq!(posted(&ready(&mut q)), vec![b]);
     }
 

@@ -1,15 +1,26 @@
-//! The page's side of the Python worker: spawns it, and carries out what
-//! crate::run_queue decides (which run goes next, whom to tell what, when
-//! to replace the worker).
+//! The page's side of the Python worker: spawns it (or joins the page's
+//! shared one, crate::shared), and carries out what crate::run_queue
+//! decides (which run goes next, whom to tell what, when to replace the
+//! worker).
 
 use std::{cell::RefCell, collections::HashMap, rc::Rc};
 
-use pyplay_protocol::{CheckResult, FromWorker, PyError, RunId, Stream, Trace, channels::early_worker};
+use pyplay_protocol::{
+    CheckResult, FromWorker, PyError, RunId, Stream, Trace,
+    channels::{
+        ToEmbed, WorkerState, early_worker,
+        shared::{FromHost, ToHost},
+    },
+};
 use wasm_bindgen::{JsCast, prelude::*};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::run_queue::{Effect, Job, RunQueue};
+use crate::{
+    pool,
+    run_queue::{Effect, Job, RunQueue},
+    shared,
+};
 
 /// The worker's script (Trunk's loader; www/early-worker.js starts the same).
 const WORKER_URL: &str = early_worker::LOADER;
@@ -64,6 +75,20 @@ pub enum EngineStatus {
 /// Hears every event of one run, tagged with the run's id.
 pub type Listener = Callback<(RunId, RunEvent)>;
 
+/// Where an embed's own worker stands in its host page's pool.
+#[derive(Clone, Copy, PartialEq)]
+enum Pooled {
+    /// Has no place (none asked yet, retired, or no pool at all).
+    Out,
+    /// Asked for a place.
+    Waiting,
+    /// Has one; the last state told (None: nothing yet).
+    In(Option<WorkerState>),
+}
+
+/// Why a run ended that was sent to a host whose page has gone.
+const CUT_BY_NEW_HOST: &str = "the embed that ran Python for this page was closed";
+
 /// A cheap, shareable handle to the one Python worker of the page.
 #[derive(Clone)]
 pub struct Runner {
@@ -79,6 +104,15 @@ impl PartialEq for Runner {
 type Handlers = (Closure<dyn Fn(MessageEvent)>, Closure<dyn Fn(ErrorEvent)>);
 
 struct Inner {
+    /// Share the page's interpreter (embeds) instead of owning a worker.
+    share: bool,
+    /// This runner's end of the shared interpreter, once joined.
+    client: Option<Rc<shared::Client>>,
+    /// An embed's id from embed.js: its own worker then lives under the host
+    /// page's pool (crate::pool).
+    pool_id: Option<String>,
+    pool_member: Option<Rc<pool::Member>>,
+    pool: Pooled,
     worker: Option<Worker>,
     // Kept alive as long as the worker they are attached to.
     handlers: Option<Handlers>,
@@ -93,16 +127,30 @@ struct Inner {
 impl Runner {
     /// Starts the worker at once, so the interpreter loads while the page is read.
     pub fn start(on_status: Callback<EngineStatus>) -> Self {
-        let runner = Self::lazy(on_status);
+        let runner = Self::new(on_status, false);
         runner.spawn();
         runner
     }
 
-    /// Starts the worker on the first run: a page with ten embeds loads the
-    /// interpreter only in those a reader runs.
-    pub fn lazy(on_status: Callback<EngineStatus>) -> Self {
+    /// An embed's runner: starts Python on the first run (a page with ten
+    /// embeds loads it only when a reader runs one), and joins the one interpreter
+    /// the embeds of this page share (crate::shared), unless the browser
+    /// refuses or `own` forces the fallback: a worker of its own, under the
+    /// host page's pool if embed.js placed it (`pool_id`).
+    pub fn embed(on_status: Callback<EngineStatus>, pool_id: Option<String>, own: bool) -> Self {
+        let runner = Self::new(on_status, !own && shared::supported());
+        runner.inner.borrow_mut().pool_id = pool_id;
+        runner
+    }
+
+    fn new(on_status: Callback<EngineStatus>, share: bool) -> Self {
         Self {
             inner: Rc::new(RefCell::new(Inner {
+                share,
+                client: None,
+                pool_id: None,
+                pool_member: None,
+                pool: Pooled::Out,
                 worker: None,
                 handlers: None,
                 retired: None,
@@ -111,6 +159,12 @@ impl Runner {
                 on_status,
             })),
         }
+    }
+
+    /// Whether this runner uses the page's shared interpreter (so far: a
+    /// refused join falls back to a worker of its own).
+    pub fn is_shared(&self) -> bool {
+        self.inner.borrow().share
     }
 
     /// Queues `job`; `listener` hears every event of this run, none before
@@ -123,7 +177,11 @@ impl Runner {
             id
         };
         // Never spawned yet (a lazy runner), or the last spawn failed.
-        if self.inner.borrow().handlers.is_none() {
+        let started = {
+            let inner = self.inner.borrow();
+            inner.worker.is_some() || inner.client.is_some() || inner.pool == Pooled::Waiting
+        };
+        if !started {
             self.spawn();
         }
         // Not now: the caller learns `id` only when this returns, so an
@@ -145,7 +203,10 @@ impl Runner {
         for effect in effects {
             match effect {
                 Effect::Post(msg) => {
-                    if let Some(worker) = &self.inner.borrow().worker {
+                    let client = self.inner.borrow().client.clone();
+                    if let Some(client) = client {
+                        client.send(ToHost::Submit { client: client.id().to_string(), msg });
+                    } else if let Some(worker) = &self.inner.borrow().worker {
                         // Fails only if the worker is already gone; onerror covers that.
                         let _ = worker.post_message(&JsValue::from_str(&msg.to_json()));
                     }
@@ -170,9 +231,93 @@ impl Runner {
                 }
             }
         }
+        self.tell_pool();
+    }
+
+    /// Tells the host page's pool whether our worker is busy, when that changes.
+    fn tell_pool(&self) {
+        let inner = &mut *self.inner.borrow_mut();
+        let state = if inner.queue.is_idle() { WorkerState::Idle } else { WorkerState::Busy };
+        if let (Pooled::In(told), Some(member)) = (&mut inner.pool, &inner.pool_member)
+            && *told != Some(state)
+        {
+            *told = Some(state);
+            member.tell(state);
+        }
+    }
+
+    /// The host page's pool speaks (crate::pool).
+    fn on_pool(&self, msg: ToEmbed) {
+        let (pool, idle) = {
+            let inner = self.inner.borrow();
+            (inner.pool, inner.queue.is_idle())
+        };
+        match (msg, pool) {
+            (ToEmbed::Granted, Pooled::Waiting) => {
+                self.inner.borrow_mut().pool = Pooled::In(None);
+                self.spawn();
+            }
+            (ToEmbed::Retire, Pooled::In(_)) => {
+                let (worker, member) = {
+                    let mut inner = self.inner.borrow_mut();
+                    if idle {
+                        inner.queue.retired();
+                        inner.handlers = None;
+                        inner.pool = Pooled::Out;
+                    } else {
+                        inner.pool = Pooled::In(Some(WorkerState::Busy));
+                    }
+                    (if idle { inner.worker.take() } else { None }, inner.pool_member.clone())
+                };
+                if let Some(worker) = worker {
+                    worker.terminate();
+                }
+                if let Some(member) = member {
+                    member.tell(if idle { WorkerState::Gone } else { WorkerState::Busy });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks the host page's pool for a place; true while we wait for it.
+    fn wait_for_pool(&self) -> bool {
+        let (pool, member, id) = {
+            let inner = self.inner.borrow();
+            (inner.pool, inner.pool_member.clone(), inner.pool_id.clone())
+        };
+        match pool {
+            Pooled::In(_) => return false,
+            Pooled::Waiting => return true,
+            Pooled::Out => {}
+        }
+        let member = match member {
+            Some(member) => member,
+            None => {
+                let weak = Rc::downgrade(&self.inner);
+                let joined = pool::Member::join(id, move |msg| {
+                    if let Some(inner) = weak.upgrade() {
+                        Runner { inner }.on_pool(msg);
+                    }
+                });
+                let Some(member) = joined else { return false };
+                let member = Rc::new(member);
+                self.inner.borrow_mut().pool_member = Some(member.clone());
+                member
+            }
+        };
+        self.inner.borrow_mut().pool = Pooled::Waiting;
+        member.tell(WorkerState::Want);
+        true
     }
 
     fn spawn(&self) {
+        if self.inner.borrow().share && self.join() {
+            return;
+        }
+        if self.wait_for_pool() {
+            return;
+        }
         let (worker, early) = match take_early_worker() {
             Some(started) => started,
             None => match Worker::new(WORKER_URL) {
@@ -219,7 +364,41 @@ impl Runner {
         }
     }
 
+    /// Joins the page's shared interpreter; false if the browser refuses.
+    fn join(&self) -> bool {
+        let weak = Rc::downgrade(&self.inner);
+        let client = shared::Client::join(move |msg| {
+            let Some(inner) = weak.upgrade() else { return };
+            let runner = Runner { inner };
+            match msg {
+                // Runs sent to an earlier host died with its page.
+                FromHost::Up { .. } => runner.step(|q| q.crashed(CUT_BY_NEW_HOST.into())),
+                FromHost::Loading | FromHost::Gone => {
+                    runner.step(|_| vec![Effect::Status(EngineStatus::Loading)])
+                }
+                FromHost::Here { .. } => {}
+                FromHost::Ready { init_ms } => runner.step(|q| q.on_message(FromWorker::Ready { init_ms })),
+                FromHost::To { msg, .. } => runner.step(|q| q.on_message(msg)),
+                FromHost::Cut { why, .. } => runner.step(|q| q.crashed(why)),
+            }
+        });
+        let Some(client) = client else {
+            self.inner.borrow_mut().share = false;
+            return false;
+        };
+        self.inner.borrow_mut().client = Some(Rc::new(client));
+        self.step(RunQueue::spawned);
+        true
+    }
+
     fn respawn(&self) {
+        let client = self.inner.borrow().client.clone();
+        if let Some(client) = client {
+            // The host replaces the interpreter if it runs ours, and says Ready.
+            client.send(ToHost::Reset { client: client.id().to_string() });
+            self.step(RunQueue::spawned);
+            return;
+        }
         if let Some(worker) = self.inner.borrow_mut().worker.take() {
             worker.terminate();
         }

@@ -74,6 +74,87 @@ pub mod early_worker {
     pub const LOADER: &str = "worker_loader.js";
 }
 
+/// The embeds of one page share one interpreter (crates/app/src/shared.rs):
+/// one embed hosts a dedicated worker for all; the others, its clients,
+/// talk to it over two BroadcastChannels, as JSON strings. Both ends are Rust.
+pub mod shared {
+    use serde::{Deserialize, Serialize};
+
+    use crate::{FromWorker, RunId, ToWorker};
+
+    /// The channel clients post [`ToHost`] on.
+    pub const TO_HOST: &str = "pyplay-python-to-host";
+    /// The channel the host posts [`FromHost`] on.
+    pub const FROM_HOST: &str = "pyplay-python-from-host";
+
+    /// A client (one embed's runner), random per page load.
+    pub type ClientId = String;
+
+    /// Client to host.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(tag = "type", rename_all = "snake_case")]
+    pub enum ToHost {
+        /// Answered with `Here` at once, and `Ready` once the interpreter
+        /// takes runs.
+        Hello { client: ClientId },
+        /// Nobody answered: this client will host unless a host answers,
+        /// or a client with a smaller id claims too.
+        Claim { client: ClientId },
+        /// A run, numbered by the client.
+        Submit { client: ClientId, msg: ToWorker },
+        /// Forget this client's runs; if one is running, replace the
+        /// interpreter (Stop). Answered with `Ready` as `Hello` is.
+        Reset { client: ClientId },
+    }
+
+    /// Host to clients; every client hears every message and keeps its own.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(tag = "type", rename_all = "snake_case")]
+    pub enum FromHost {
+        /// A new host took over: runs sent to an earlier one are lost.
+        Up { host: ClientId },
+        /// There is a host (the answer to `Hello` and `Claim`).
+        Here { host: ClientId },
+        /// The host's page is going: the clients elect another.
+        Gone,
+        /// The interpreter is being replaced (another client's Stop, a crash).
+        Loading,
+        /// The interpreter takes runs (after `Loading`, or the first time).
+        Ready { init_ms: f64 },
+        /// A worker message for one client, with the client's run ids
+        /// (`Ready` included).
+        To { client: ClientId, msg: FromWorker },
+        /// The client's run `id` died with the interpreter.
+        Cut { client: ClientId, id: RunId, why: String },
+    }
+
+    impl ToHost {
+        #[must_use]
+        pub fn to_json(&self) -> String {
+            serde_json::to_string(self).expect("ToHost always serializes")
+        }
+
+        /// # Errors
+        /// When `text` is not a valid message.
+        pub fn from_json(text: &str) -> serde_json::Result<Self> {
+            serde_json::from_str(text)
+        }
+    }
+
+    impl FromHost {
+        #[must_use]
+        pub fn to_json(&self) -> String {
+            serde_json::to_string(self).expect("FromHost always serializes")
+        }
+
+        /// # Errors
+        /// When `text` is not a valid message.
+        pub fn from_json(text: &str) -> serde_json::Result<Self> {
+            serde_json::from_str(text)
+        }
+    }
+}
+
 /// The version in the `pyplay` field of every message an embed posts.
 pub const EMBED_VERSION: u32 = 1;
 
@@ -94,6 +175,49 @@ pub enum EmbedMessage {
     /// The embed's content is `height` CSS pixels tall; `id` is the one the
     /// host gave it in the URL, so it knows which iframe spoke.
     Height { id: Option<String>, height: f64 },
+    /// Where the embeds cannot share an interpreter (no BroadcastChannel,
+    /// or refused, or `python=own`): the embed's own worker, which
+    /// embed.js keeps to at most [`POOL_SIZE`] live on the page.
+    Worker { id: Option<String>, state: WorkerState },
+}
+
+/// An embed's own worker, as its host page's pool sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkerState {
+    /// It needs one: start it once [`ToEmbed::Granted`].
+    Want,
+    /// Running a program.
+    Busy,
+    /// Live, with nothing to run: may be retired.
+    Idle,
+    /// Terminated (after [`ToEmbed::Retire`]).
+    Gone,
+}
+
+/// Live embed workers a host page keeps where they cannot share one:
+/// about 60 MB each.
+pub const POOL_SIZE: usize = 3;
+
+/// Host page (embed.js) to one embed iframe, with the version:
+/// `{pyplay: 1, type: "granted"}`, `{pyplay: 1, type: "retire"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToEmbed {
+    /// Start your worker.
+    Granted,
+    /// Terminate your idle worker (the least recently used): another needs
+    /// its place. Answered with `Gone`, or `Busy` if it is running again.
+    Retire,
+}
+
+/// A [`ToEmbed`] on the wire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToEmbedMessage {
+    /// [`EMBED_VERSION`].
+    pub pyplay: u32,
+    #[serde(flatten)]
+    pub message: ToEmbed,
 }
 
 impl FromEmbed {
@@ -132,6 +256,35 @@ mod tests {
         assert_eq!(serde_json::from_str::<FromEmbed>(&height.to_json()).unwrap(), height);
         let anonymous = FromEmbed::new(EmbedMessage::Height { id: None, height: 5.0 });
         assert!(anonymous.to_json().contains(r#""id":null"#));
+    }
+
+    #[test]
+    fn pool_messages_have_a_stable_wire_shape() {
+        let want =
+            FromEmbed::new(EmbedMessage::Worker { id: Some("pyplay-1".into()), state: WorkerState::Want });
+        assert_eq!(want.to_json(), r#"{"pyplay":1,"type":"worker","id":"pyplay-1","state":"want"}"#);
+        let retire: ToEmbedMessage = serde_json::from_str(r#"{"pyplay":1,"type":"retire"}"#).unwrap();
+        assert_eq!(retire.message, ToEmbed::Retire);
+        assert!(serde_json::from_str::<ToEmbedMessage>(r#"{"pyplay":1,"type":"height"}"#).is_err());
+    }
+
+    #[test]
+    fn shared_interpreter_messages_have_a_stable_wire_shape() {
+        use shared::{FromHost, ToHost};
+        let run = crate::ToWorker::Run { id: 2, code: "1".into(), stdin: String::new(), keep_globals: false };
+        let submit = ToHost::Submit { client: "c1".into(), msg: run };
+        assert_eq!(
+            submit.to_json(),
+            r#"{"type":"submit","client":"c1","msg":{"type":"run","id":2,"code":"1","stdin":""}}"#
+        );
+        assert_eq!(ToHost::from_json(&submit.to_json()).unwrap(), submit);
+        let to = FromHost::To { client: "c1".into(), msg: crate::FromWorker::Ready { init_ms: 3.0 } };
+        assert_eq!(to.to_json(), r#"{"type":"to","client":"c1","msg":{"type":"ready","init_ms":3.0}}"#);
+        assert_eq!(FromHost::from_json(&to.to_json()).unwrap(), to);
+        let cut = FromHost::Cut { client: "c".into(), id: 4, why: "trap".into() };
+        assert_eq!(FromHost::from_json(&cut.to_json()).unwrap(), cut);
+        assert_eq!(FromHost::Loading.to_json(), r#"{"type":"loading"}"#);
+        assert!(ToHost::from_json(r#"{"type":"to","client":"c"}"#).is_err());
     }
 
     /// `www/channels.js`: the object literal after `export const CHANNELS =`,
@@ -185,6 +338,32 @@ mod tests {
             )
         );
 
+        let [wid, state] = <[&str; 2]>::try_from(strs(&embed["workerFields"])).unwrap();
+        assert_eq!(
+            FromEmbed::new(EmbedMessage::Worker { id: Some("I".into()), state: WorkerState::Want }).to_json(),
+            format!(
+                r#"{{"{}":{EMBED_VERSION},"{}":"{}","{wid}":"I","{state}":"want"}}"#,
+                s(&embed["tag"]),
+                s(&embed["type"]),
+                s(&embed["worker"])
+            )
+        );
+        let states: Vec<String> =
+            [WorkerState::Want, WorkerState::Busy, WorkerState::Idle, WorkerState::Gone]
+                .iter()
+                .map(|w| serde_json::to_value(w).unwrap().as_str().unwrap().to_string())
+                .collect();
+        assert_eq!(strs(&embed["states"]), states);
+        let to = &js["toEmbed"];
+        assert_eq!(to["poolSize"], POOL_SIZE);
+        for (message, name) in [(ToEmbed::Granted, "granted"), (ToEmbed::Retire, "retire")] {
+            let wire = ToEmbedMessage { pyplay: EMBED_VERSION, message };
+            assert_eq!(
+                serde_json::to_string(&wire).unwrap(),
+                format!(r#"{{"{}":{EMBED_VERSION},"{}":"{}"}}"#, s(&to["tag"]), s(&to["type"]), s(&to[name]))
+            );
+        }
+
         let p = &js["pause"];
         assert_eq!(p["url"], pause::URL);
         assert_eq!(p["ms"], pause::MS);
@@ -199,11 +378,11 @@ mod tests {
         assert_eq!(early["loader"], early_worker::LOADER);
 
         // Every name in the file is checked above: a new one needs a check.
-        let sizes: Vec<usize> = ["toServiceWorker", "fromEmbed", "pause", "earlyWorker"]
+        let sizes: Vec<usize> = ["toServiceWorker", "fromEmbed", "toEmbed", "pause", "earlyWorker"]
             .iter()
             .map(|k| js[k].as_object().unwrap().len())
             .collect();
-        assert_eq!(sizes, [4, 5, 5, 4]);
-        assert_eq!(js.as_object().unwrap().len(), 4);
+        assert_eq!(sizes, [4, 8, 5, 5, 4]);
+        assert_eq!(js.as_object().unwrap().len(), 5);
     }
 }

@@ -132,6 +132,24 @@ fn is_zero(n: &i32) -> bool {
 }
 
 impl ToWorker {
+    /// The run this message starts.
+    #[must_use]
+    pub fn id(&self) -> RunId {
+        match self {
+            Self::Run { id, .. } | Self::Check { id, .. } | Self::Visualize { id, .. } => *id,
+        }
+    }
+
+    /// The same run under another id (a shared interpreter numbers the
+    /// runs of all its clients in one sequence).
+    #[must_use]
+    pub fn with_id(mut self, new: RunId) -> Self {
+        match &mut self {
+            Self::Run { id, .. } | Self::Check { id, .. } | Self::Visualize { id, .. } => *id = new,
+        }
+        self
+    }
+
     /// Encodes for `postMessage`.
     #[must_use]
     pub fn to_json(&self) -> String {
@@ -148,6 +166,35 @@ impl ToWorker {
 }
 
 impl FromWorker {
+    /// The run this message is about; None for `Ready`.
+    #[must_use]
+    pub fn id(&self) -> Option<RunId> {
+        match self {
+            Self::Ready { .. } => None,
+            Self::Output { id, .. }
+            | Self::Skipped { id, .. }
+            | Self::Done { id, .. }
+            | Self::WantsInput { id, .. }
+            | Self::Checked { id, .. }
+            | Self::Traced { id, .. } => Some(*id),
+        }
+    }
+
+    /// The same message about run `new` instead.
+    #[must_use]
+    pub fn with_id(mut self, new: RunId) -> Self {
+        match &mut self {
+            Self::Ready { .. } => {}
+            Self::Output { id, .. }
+            | Self::Skipped { id, .. }
+            | Self::Done { id, .. }
+            | Self::WantsInput { id, .. }
+            | Self::Checked { id, .. }
+            | Self::Traced { id, .. } => *id = new,
+        }
+        self
+    }
+
     /// Encodes for `postMessage`.
     #[must_use]
     pub fn to_json(&self) -> String {
@@ -233,6 +280,20 @@ mod tests {
             r#"{"type":"checked","id":8,"results":[{"call":"f()","expected":"None","got":"1","passed":false,"output":"hi\n","traceback":""}]}"#
         );
         assert_eq!(FromWorker::from_json(&checked.to_json()).unwrap(), checked);
+    }
+
+    #[test]
+    fn ids_can_be_read_and_replaced() {
+        let run = ToWorker::Run { id: 3, code: "x".into(), stdin: String::new(), keep_globals: false };
+        assert_eq!(run.id(), 3);
+        assert_eq!(run.with_id(9).id(), 9);
+        let out = FromWorker::Output { id: 4, stream: Stream::Stdout, text: "x".into() };
+        assert_eq!(
+            out.clone().with_id(1),
+            FromWorker::Output { id: 1, stream: Stream::Stdout, text: "x".into() }
+        );
+        assert_eq!(out.id(), Some(4));
+        assert_eq!(FromWorker::Ready { init_ms: 1.0 }.with_id(2).id(), None);
     }
 
     #[test]

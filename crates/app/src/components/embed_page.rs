@@ -1,6 +1,7 @@
 //! The root of an embed (`?embed#/…`, see crate::embed): only the code, its
-//! toolbar and output, and a link to the full page. The Python worker starts
-//! on the first Run; the page reads and writes nothing of its parent's.
+//! toolbar and output, and a link to the full page. Python starts on the
+//! first Run, in the interpreter the page's embeds share (crate::shared);
+//! the page reads and writes nothing of its parent's.
 
 use pyplay_content::{Lang, ui::fill};
 use yew::prelude::*;
@@ -25,7 +26,8 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
     let status = use_state(|| None::<EngineStatus>);
     let runner = {
         let status = status.clone();
-        use_memo((), move |()| Runner::lazy(Callback::from(move |s| status.set(Some(s)))))
+        let (id, own) = (props.options.id.clone(), props.options.own_worker);
+        use_memo((), move |()| Runner::embed(Callback::from(move |s| status.set(Some(s))), id, own))
     };
     let root = use_node_ref();
     {
@@ -123,12 +125,14 @@ pub fn EmbedPage(props: &EmbedPageProps) -> Html {
             }
         });
     }
+    // For tests: whose interpreter this embed's runs go to.
+    let python = if runner.is_shared() { "shared" } else { "own" };
 
     html! {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<Runner> context={(*runner).clone()}>
         <ContextProvider<EngineStatus> context={status.unwrap_or(EngineStatus::Loading)}>
-            <div class={classes!("embed", options.height.map(|_| "fixed-height"))} ref={root} data-engine={engine}>
+            <div class={classes!("embed", options.height.map(|_| "fixed-height"))} ref={root} data-engine={engine} data-python={python}>
                 { body }
                 <p class="embed-footer">
                     <a class="open" href={options.open_url(&site)} target="_blank" rel="noopener">{ ui.open_in_playground }</a>
