@@ -65,6 +65,11 @@ pub fn App() -> Html {
                 let route = route.clone();
                 EventListener::new(&window, name, move |_| route.set(Route::current()))
             });
+            // The address may have changed between the first render and now.
+            let now = Route::current();
+            if now != *route {
+                route.set(now);
+            }
             // Not passive: a followed link's own navigation is prevented.
             let clicks = EventListener::new_with_options(
                 &gloo::utils::document(),
