@@ -321,14 +321,11 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
             );
         }
         // The app's toolbar, stood in for: the lesson keeps its place when the app takes over.
-        let toolbar = if s.runnable {
-            stand_in(&format!(
-                "<div class=\"toolbar\"><button type=\"button\" class=\"run\" disabled>{}</button></div>",
-                esc(ui(lang).loading_python)
-            ))
-        } else {
-            String::new()
-        };
+        let first = if s.runnable { ui(lang).loading_python } else { ui(lang).copy };
+        let toolbar = stand_in(&format!(
+            "<div class=\"toolbar\"><button type=\"button\" disabled>{}</button></div>",
+            esc(first)
+        ));
         let _ = write!(main, "<div class=\"snippet\">{}{toolbar}</div>\n</section>\n", code_block(s.code));
     }
     if !topic.exercises.is_empty() || !topic.cards.is_empty() {
