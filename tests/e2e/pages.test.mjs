@@ -237,6 +237,43 @@ test('the app takes a topic page over, follows links in place, and keeps the sub
   await context.close();
 });
 
+/** Where the lesson's parts are, in page coordinates, down to two screens. */
+function lessonLayout(page) {
+  return page.evaluate(() => {
+    const parts = document.querySelectorAll('article.topic h1, article.topic .prose, .lesson-step h2, .lesson-step .snippet');
+    return [...parts]
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.top + scrollY < 2 * innerHeight)
+      .map(({ el, box }) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(box.left)},${Math.round(box.top + scrollY)} ${Math.round(box.width)}`);
+  });
+}
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 412, height: 823 }]]) {
+  test(`the lesson does not move when the app takes the page over (${name})`, async () => {
+    const phone = name === 'phone';
+    const options = { viewport, isMobile: phone, hasTouch: phone };
+    // Before: the page as built, with the app held back (no wasm arrives).
+    const held = await browser.newContext(options);
+    await held.route('**/*.wasm', (route) => route.abort());
+    const before = await held.newPage();
+    await before.goto(`${site}enum/`);
+    await before.locator('.layout.static').waitFor();
+    await before.screenshot({ path: `${ARTIFACTS}hydration-before-${name}.png` });
+    const expected = await lessonLayout(before);
+    await held.close();
+    // After: the app in charge, every editor up, Python ready.
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.goto(`${site}enum/`);
+    await ready(page);
+    await page.locator('.lesson-step .cm-editor').first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}hydration-after-${name}.png` });
+    assert.ok(expected.length >= 4, expected.join('\n'));
+    assert.deepEqual(await lessonLayout(page), expected);
+    await context.close();
+  });
+}
+
 /** Adds an inline script to the page: what the CSP said, and whether it ran. */
 function injectInlineScript(page) {
   return page.evaluate(async () => {

@@ -290,9 +290,14 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
     let id = topic.id;
     let texts = topic.texts(lang);
     let mut main = format!(
-        "<article class=\"topic\">\n<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n<div class=\"prose\">{}</div>\n",
+        "<article class=\"topic\">\n<p class=\"eyebrow\">{}</p>\n<h1>{}</h1>\n{}<div class=\"prose\">{}</div>\n",
         esc(chapter.texts(lang).title),
         esc(texts.title),
+        // Stands in for the app's button, so the lesson does not move when it takes over.
+        stand_in(&format!(
+            "<button type=\"button\" class=\"embed-topic\" disabled>{}</button>",
+            esc(ui(lang).embed_topic)
+        )),
         texts.intro_html,
     );
     for s in topic.snippets {
@@ -315,7 +320,13 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
                 esc(reason)
             );
         }
-        let _ = write!(main, "<div class=\"snippet\">{}</div>\n</section>\n", code_block(s.code));
+        // The app's toolbar, stood in for: the lesson keeps its place when the app takes over.
+        let first = if s.runnable { ui(lang).loading_python } else { ui(lang).copy };
+        let toolbar = stand_in(&format!(
+            "<div class=\"toolbar\"><button type=\"button\" disabled>{}</button></div>",
+            esc(first)
+        ));
+        let _ = write!(main, "<div class=\"snippet\">{}{toolbar}</div>\n</section>\n", code_block(s.code));
     }
     if !topic.exercises.is_empty() || !topic.cards.is_empty() {
         let _ = write!(
@@ -393,6 +404,12 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
         body: layout(lang, Some(topic), &paths, &main),
         paths,
     }
+}
+
+/// What the app will put here, shown only with scripts on (`needs-js`),
+/// hidden from assistive technology until it works.
+fn stand_in(html: &str) -> String {
+    format!("<div class=\"needs-js stand-in\" aria-hidden=\"true\">{html}</div>")
 }
 
 /// Code as the editor shows it before it loads (the same class as its
