@@ -285,6 +285,12 @@ pub fn item_path(lang: Lang, topic_id: &str, item_id: &str) -> String {
     format!("{}{topic_id}/#{item_id}", lang.dir())
 }
 
+/// Code as a `<pre>` must hold it to show the lines the editor shows: a
+/// `<pre>` drops one final newline, which the editor shows as an empty line.
+pub fn pre_text(code: &str) -> String {
+    if code.ends_with('\n') { format!("{code}\n") } else { code.to_string() }
+}
+
 // The build script's steps, for their unit tests (in `build/tests.rs`).
 #[cfg(test)]
 #[path = "../build/mod.rs"]
@@ -293,6 +299,13 @@ mod steps;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pre_text_keeps_the_editors_empty_last_line() {
+        assert_eq!(pre_text("x = 1\n"), "x = 1\n\n");
+        assert_eq!(pre_text("x = 1"), "x = 1");
+        assert_eq!(pre_text("x\n\n"), "x\n\n\n");
+    }
 
     #[test]
     fn lookups_find_each_item_with_its_topic() {

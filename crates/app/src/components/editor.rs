@@ -6,7 +6,7 @@
 use std::{cell::RefCell, rc::Rc};
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::hooks::use_ui;
@@ -104,12 +104,16 @@ pub fn Editor(props: &EditorProps) -> Html {
     let host = use_node_ref();
     let editor = use_mut_ref(|| None::<JsEditor>);
     let fallback = use_state(|| false);
+    // The code as the built page showed it, until the editor takes its place.
+    let placeholder = use_node_ref();
+    let shown = use_state(|| false);
     let handlers: Handlers = use_mut_ref(|| (props.on_change.clone(), props.on_run.clone()));
     *handlers.borrow_mut() = (props.on_change.clone(), props.on_run.clone());
 
     {
         let (host, editor, fallback, handlers) =
             (host.clone(), editor.clone(), fallback.clone(), handlers.clone());
+        let (placeholder, shown) = (placeholder.clone(), shown.clone());
         let initial = Initial {
             doc: props.value.clone(),
             read_only: props.read_only,
@@ -124,7 +128,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             let on_run = Closure::<dyn Fn()>::new(move || handlers.borrow().1.emit(()));
             if let Some(parent) = host.cast::<Element>() {
                 match create(&parent, &options(&initial, &on_change, &on_run)) {
-                    Ok(view) => *editor.borrow_mut() = Some(view),
+                    Ok(view) => {
+                        *editor.borrow_mut() = Some(view);
+                        // Hidden at once, in the task that drew the editor: both never show.
+                        if let Some(pre) = placeholder.cast::<HtmlElement>() {
+                            pre.set_hidden(true);
+                        }
+                        shown.set(true);
+                    }
                     Err(err) => {
                         web_sys::console::warn_2(
                             &"pyplay: no code editor, using a plain textarea".into(),
@@ -206,5 +217,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             />
         };
     }
-    html! { <div class="editor" ref={host} /> }
+    html! {
+        <>
+            if !*shown {
+                <pre class="code static-code" ref={placeholder} aria-hidden="true">
+                    <code>{ pyplay_content::pre_text(&props.value) }</code>
+                </pre>
+            }
+            <div class="editor" ref={host} />
+        </>
+    }
 }

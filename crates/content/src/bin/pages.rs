@@ -321,11 +321,7 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
             );
         }
         // The app's toolbar, stood in for: the lesson keeps its place when the app takes over.
-        let first = if s.runnable { ui(lang).loading_python } else { ui(lang).copy };
-        let toolbar = stand_in(&format!(
-            "<div class=\"toolbar\"><button type=\"button\" disabled>{}</button></div>",
-            esc(first)
-        ));
+        let toolbar = stand_in(&toolbar(lang, s.runnable));
         let _ = write!(main, "<div class=\"snippet\">{}{toolbar}</div>\n</section>\n", code_block(s.code));
     }
     if !topic.exercises.is_empty() || !topic.cards.is_empty() {
@@ -412,10 +408,26 @@ fn stand_in(html: &str) -> String {
     format!("<div class=\"needs-js stand-in\" aria-hidden=\"true\">{html}</div>")
 }
 
+/// The app's snippet toolbar as it first shows (components/snippet_toolbar.rs):
+/// the same buttons, so it wraps the same on a phone.
+fn toolbar(lang: Lang, runnable: bool) -> String {
+    let ui = ui(lang);
+    let buttons: &[&str] = if runnable {
+        &[ui.loading_python, ui.visualize, ui.reset, ui.copy, ui.share, ui.embed]
+    } else {
+        &[ui.copy, ui.embed]
+    };
+    let mut out = String::from("<div class=\"toolbar\">");
+    for label in buttons {
+        let _ = write!(out, "<button type=\"button\" disabled>{}</button>", esc(label));
+    }
+    out + "</div>"
+}
+
 /// Code as the editor shows it before it loads (the same class as its
 /// no-CodeMirror fallback, so the box keeps its size).
 fn code_block(code: &str) -> String {
-    format!("<pre class=\"code static-code\"><code>{}</code></pre>", esc(code.trim_end_matches('\n')))
+    format!("<pre class=\"code static-code\"><code>{}</code></pre>", esc(&content::pre_text(code)))
 }
 
 /// The app's frame (crates/app/src/app.rs, components/sidebar.rs and
@@ -431,7 +443,7 @@ fn layout(lang: Lang, current: Option<&Topic>, paths: &[(Lang, String); 2], main
          <a class=\"brand\" href=\"{home}\">{site}</a>\n\
          <div class=\"search needs-js\" role=\"search\"><input type=\"search\" class=\"search-input\" placeholder=\"{placeholder}\" aria-label=\"{search}\" readonly></div>\n\
          <a class=\"scratch-link\" href=\"{dir}#/scratch\">{scratch}</a>\n<a class=\"progress-link\" href=\"{dir}#/progress\">{progress}</a>\n\
-         <a class=\"lang-switch\" href=\"{other_href}\" hreflang=\"{tag}\" lang=\"{tag}\" title=\"{label}\" aria-label=\"{label}: {name}\">{name}</a>\n</header>\n\
+         <a class=\"lang-switch\" href=\"{other_href}\" hreflang=\"{tag}\" lang=\"{tag}\" title=\"{label}\" aria-label=\"{label}: {name}\">{name}</a>\n{stand_ins}</header>\n\
          <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{topics}\">\n",
         menu = esc(ui(lang).menu),
         home = lang.home(),
@@ -445,6 +457,15 @@ fn layout(lang: Lang, current: Option<&Topic>, paths: &[(Lang, String); 2], main
         label = esc(ui::LANGUAGE),
         name = other.native_name(),
         topics = esc(ui(lang).topics),
+        // The theme menu (its every option, so its width) and the status badge.
+        stand_ins = stand_in(&format!(
+            "<span class=\"theme-toggle\"><select disabled><option>{}</option><option>{}</option><option>{}</option></select></span>\n\
+             <span class=\"status\">{}</span>",
+            esc(ui(lang).theme_auto),
+            esc(ui(lang).theme_light),
+            esc(ui(lang).theme_dark),
+            esc(ui(lang).loading_python),
+        )),
     );
     for chapter in content::CHAPTERS {
         let _ =
