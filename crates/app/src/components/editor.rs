@@ -1,10 +1,12 @@
 //! The code editor: CodeMirror 6, bundled from www/editor/editor.js, bound
 //! through its one global, `PyplayEditor`. Controlled like an input: `value`
 //! in, `on_change` out. If the bundle failed to load, a plain textarea stands
-//! in, so the code stays editable and runnable.
+//! in, so the code stays editable and runnable. Until the editor is drawn
+//! (in a task of its own) the code shows as the built page showed it.
 
 use std::{cell::RefCell, rc::Rc};
 
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -64,13 +66,33 @@ pub struct EditorProps {
 /// The latest callbacks: the JS closures are made once, props change every render.
 type Handlers = Rc<RefCell<(Callback<String>, Callback<()>)>>;
 
-/// What the editor starts with; later changes arrive through the effects.
+/// What the editor is created with, kept current on every render: creation
+/// waits for a task of its own, and changes before it reach no effect.
+#[derive(Clone)]
 struct Initial {
     doc: AttrValue,
     read_only: bool,
     label: AttrValue,
     /// CodeMirror's own words in the page's language (`EditorState.phrases`).
     phrases: &'static [(&'static str, &'static str)],
+    highlight_line: Option<u32>,
+    step_lines: Option<(u32, Option<u32>)>,
+    error_mark: Option<(u32, u32)>,
+}
+
+impl Initial {
+    /// The marks set before the editor existed.
+    fn mark(&self, view: &JsEditor) {
+        if let Some(line) = self.highlight_line {
+            view.highlight_line(line);
+        }
+        if let Some((next, previous)) = self.step_lines {
+            view.show_step(next, previous.unwrap_or(0));
+        }
+        if let Some((line, column)) = self.error_mark {
+            view.mark_error(line, column);
+        }
+    }
 }
 
 fn options(
@@ -110,46 +132,62 @@ pub fn Editor(props: &EditorProps) -> Html {
     let handlers: Handlers = use_mut_ref(|| (props.on_change.clone(), props.on_run.clone()));
     *handlers.borrow_mut() = (props.on_change.clone(), props.on_run.clone());
 
+    let initial = use_mut_ref(|| None::<Initial>);
+    *initial.borrow_mut() = Some(Initial {
+        doc: props.value.clone(),
+        read_only: props.read_only,
+        label: props.label.clone(),
+        phrases: ui.editor_phrases,
+        highlight_line: props.highlight_line,
+        step_lines: props.step_lines,
+        error_mark: props.error_mark,
+    });
     {
         let (host, editor, fallback, handlers) =
             (host.clone(), editor.clone(), fallback.clone(), handlers.clone());
         let (placeholder, shown) = (placeholder.clone(), shown.clone());
-        let initial = Initial {
-            doc: props.value.clone(),
-            read_only: props.read_only,
-            label: props.label.clone(),
-            phrases: ui.editor_phrases,
-        };
         use_effect_with((), move |()| {
             let on_change = {
                 let handlers = handlers.clone();
                 Closure::<dyn Fn(String)>::new(move |text| handlers.borrow().0.emit(text))
             };
             let on_run = Closure::<dyn Fn()>::new(move || handlers.borrow().1.emit(()));
-            if let Some(parent) = host.cast::<Element>() {
-                match create(&parent, &options(&initial, &on_change, &on_run)) {
-                    Ok(view) => {
-                        *editor.borrow_mut() = Some(view);
-                        // Hidden at once, in the task that drew the editor: both never show.
-                        if let Some(pre) = placeholder.cast::<HtmlElement>() {
-                            pre.set_hidden(true);
+            let closures = Rc::new((on_change, on_run));
+            // Each editor in a task of its own: a page of editors is many
+            // short tasks, not one long one, and the page answers between them.
+            let pending = {
+                let (editor, closures) = (editor.clone(), closures.clone());
+                Timeout::new(0, move || {
+                    let (Some(parent), Some(initial)) = (host.cast::<Element>(), initial.borrow().clone())
+                    else {
+                        return;
+                    };
+                    match create(&parent, &options(&initial, &closures.0, &closures.1)) {
+                        Ok(view) => {
+                            initial.mark(&view);
+                            *editor.borrow_mut() = Some(view);
+                            // Hidden at once, in the task that drew the editor: both never show.
+                            if let Some(pre) = placeholder.cast::<HtmlElement>() {
+                                pre.set_hidden(true);
+                            }
+                            shown.set(true);
                         }
-                        shown.set(true);
+                        Err(err) => {
+                            web_sys::console::warn_2(
+                                &"pyplay: no code editor, using a plain textarea".into(),
+                                &err,
+                            );
+                            fallback.set(true);
+                        }
                     }
-                    Err(err) => {
-                        web_sys::console::warn_2(
-                            &"pyplay: no code editor, using a plain textarea".into(),
-                            &err,
-                        );
-                        fallback.set(true);
-                    }
-                }
-            }
+                })
+            };
             move || {
+                drop(pending);
                 if let Some(view) = editor.borrow_mut().take() {
                     view.destroy();
                 }
-                drop((on_change, on_run));
+                drop(closures);
             }
         });
     }
