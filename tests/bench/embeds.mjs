@@ -1,36 +1,42 @@
 // Benchmark: a blog post with N embeds (tests/bench/README.md, "Many embeds").
-// For each mode and each N, in a
-// fresh headless Chromium: the memory the embeds add once every one has run
-// (PSS of all of that Chromium's processes, Linux /proc, after minus before
-// the runs), and Run → output in each embed, the first (which starts Python)
-// apart from the later ones.
+// For each mode and each N, in a fresh headless browser (Debian's Chromium
+// through playwright-core, or firefox-esr through puppeteer-core over
+// WebDriver BiDi): the memory the embeds add once every one has run (PSS of
+// all of that browser's processes, Linux /proc, after minus before the runs),
+// and Run → output in each embed, the first (which starts Python) apart from
+// the later ones.
 //
 // Modes: shared (the page's one interpreter), own (the fallback, forced with
 // data-pyplay-python="own": a worker per embed, at most 3 live), before (plain
 // iframes with python=own and no embed.js, so no pool: a worker per embed,
 // as every embed had before issue 24).
 //
-// Usage: node tests/bench/embeds.mjs [--n=1,6,24] [--modes=shared,own,before] [--out=file.json]
+// Usage: node tests/bench/embeds.mjs [--browser=chromium|firefox] [--n=1,6,24]
+//          [--modes=shared,own,before] [--dist=DIR] [--out=file.json]
 //   (npm run bench:embeds)
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../support/serve.mjs';
 import { startBlog } from '../support/blog.mjs';
 import { CHROMIUM, ARTIFACTS, BROWSER_ARGS } from '../support/browser.mjs';
+import { launchFirefox, openPage, frameOf } from '../support/firefox.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const COUNTS = opt('n', '1,6,24').split(',').map(Number);
 const MODES = opt('modes', 'shared,own,before').split(',');
-const OUT = opt('out', `${ARTIFACTS}bench-embeds.json`);
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const BROWSER = opt('browser', 'chromium');
+const OUT = opt('out', `${ARTIFACTS}bench-embeds${BROWSER === 'chromium' ? '' : `-${BROWSER}`}.json`);
+const DIST = resolve(opt('dist', new URL('../../dist/', import.meta.url).pathname));
 const log = (...m) => console.error('[bench:embeds]', ...m);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length ? (s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) : null;
 };
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Parent pid of every process (Linux /proc). */
 function parents() {
@@ -46,11 +52,11 @@ function parents() {
   return map;
 }
 
-/** PSS in MB of every process descending from this node process (our Chromium only). */
-function pssMb() {
+/** PSS in MB of `root` and every process below it (`root` = this node: its children only). */
+function pssMb(root) {
   const ppid = parents();
   const ours = (pid) => {
-    for (let p = pid; p > 1; p = ppid.get(p) ?? 0) if (p === process.pid) return pid !== process.pid;
+    for (let p = pid; p > 1; p = ppid.get(p) ?? 0) if (p === root) return pid !== process.pid;
     return false;
   };
   let kb = 0;
@@ -66,9 +72,82 @@ function pssMb() {
   return kb / 1024;
 }
 
-/** Clicks Run in the snippet of `frame`; ms from the click to its output on screen. */
-function runAndTime(frame) {
-  return frame.locator('[data-snippet="code-embed"]').evaluate((box) => new Promise((resolve) => {
+const IFRAMES = 'iframe.pyplay-embed';
+const READY = '.embed[data-engine="idle"] .cm-editor';
+
+/**
+ * Waits until `fn(arg)` is truthy in the blog page. Not waitForFunction:
+ * puppeteer builds that function with eval, which the post's strict CSP refuses.
+ */
+async function poll(page, fn, arg, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${fn}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * One adapter per browser: launched, it can `open(url)` the post, give
+ * `frame(i)` (embed i scrolled into view and ready: a function that
+ * evaluates code in it) and `close()`; `root` is the pid whose process tree
+ * is the browser.
+ */
+const BROWSERS = {
+  async chromium() {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+    let page;
+    return {
+      name: `Chromium ${browser.version()}`,
+      // playwright hides the browser's pid; it is this node's only child.
+      root: process.pid,
+      async open(url) {
+        page = await (await browser.newContext()).newPage();
+        await page.goto(url);
+      },
+      async frame(i) {
+        await page.locator(IFRAMES).nth(i).scrollIntoViewIfNeeded();
+        const frame = page.frameLocator(`${IFRAMES} >> nth=${i}`);
+        await frame.locator(READY).waitFor({ timeout: 60_000 });
+        return (fn) => frame.locator('body').evaluate(fn, null, { timeout: 180_000 });
+      },
+      close: () => browser.close(),
+    };
+  },
+  async firefox() {
+    const browser = await launchFirefox();
+    let page;
+    let errors = [];
+    return {
+      name: `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`,
+      root: browser.process().pid,
+      async open(url) {
+        ({ page, errors } = await openPage(browser, url));
+      },
+      async frame(i) {
+        await poll(page, ([sel, k]) => document.querySelectorAll(sel).length > k, [IFRAMES, i]);
+        const iframe = (await page.$$(IFRAMES))[i];
+        await iframe.evaluate((el) => el.scrollIntoView());
+        // embed.js sets src only once the placeholder nears the viewport.
+        await poll(page, ([sel, k]) => document.querySelectorAll(sel)[k].src, [IFRAMES, i]);
+        const frame = await frameOf(iframe);
+        await frame.waitForSelector(READY, { timeout: 60_000 });
+        return (fn) => frame.evaluate(fn);
+      },
+      async close() {
+        // What the post refused (its CSP) or failed to load, next to the numbers.
+        const shown = errors.filter((e) => !/favicon/.test(e));
+        if (shown.length) log('firefox:', [...new Set(shown)].join('; '));
+        await browser.close();
+      },
+    };
+  },
+};
+
+/** Clicks Run in the embed `inFrame` evaluates in; ms from the click to its output on screen. */
+function runAndTime(inFrame) {
+  return inFrame(() => new Promise((resolve) => {
+    const box = document.querySelector('[data-snippet="code-embed"]');
     const run = [...box.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Run');
     const t0 = performance.now();
     const done = () => box.dataset.phase === 'finished' && box.querySelector('.output .stream');
@@ -80,8 +159,10 @@ function runAndTime(frame) {
     });
     observer.observe(box, { attributes: true, childList: true, subtree: true });
     run.click();
-  }), { timeout: 180_000 });
+  }));
 }
+
+let version = BROWSER;
 
 async function measure(site, mode, n) {
   const attr = mode === 'own' ? ' data-pyplay-python="own"' : '';
@@ -89,24 +170,19 @@ async function measure(site, mode, n) {
     ? `<iframe class="pyplay-embed" title="embed" style="height:200px" src="${site.url}?embed#/code?code=${encodeURIComponent(`print("embed ${i}")`)}&python=own"></iframe>`
     : `<pre data-pyplay${attr}>\nprint("embed ${i}")\n</pre>`)).join('\n');
   const blog = await startBlog(site.url, body);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  const browser = await BROWSERS[BROWSER]();
   try {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${blog.url}post.html`);
+    await browser.open(`${blog.url}post.html`);
     const frames = [];
-    for (let i = 0; i < n; i++) {
-      await page.locator('iframe.pyplay-embed').nth(i).scrollIntoViewIfNeeded();
-      const frame = page.frameLocator(`iframe.pyplay-embed >> nth=${i}`);
-      await frame.locator('.embed[data-engine="idle"] .cm-editor').waitFor({ timeout: 60_000 });
-      frames.push(frame);
-    }
-    await page.waitForTimeout(2000);
-    const before = pssMb();
+    for (let i = 0; i < n; i++) frames.push(await browser.frame(i));
+    await sleep(2000);
+    const before = pssMb(browser.root);
     const first = await runAndTime(frames[0]);
     const later = [];
     for (const frame of frames.slice(1)) later.push(await runAndTime(frame));
-    await page.waitForTimeout(2000);
-    const after = pssMb();
+    await sleep(2000);
+    const after = pssMb(browser.root);
+    version = browser.name;
     return { mode, n, addedMb: Math.round(after - before), idleMb: Math.round(before), firstMs: Math.round(first), laterMs: later.map(Math.round) };
   } finally {
     await browser.close();
@@ -114,6 +190,7 @@ async function measure(site, mode, n) {
   }
 }
 
+if (!BROWSERS[BROWSER]) throw new Error(`--browser=${BROWSER}: chromium or firefox`);
 const site = await startServer({ root: DIST });
 const results = [];
 const load = [loadavg()[0]];
@@ -130,11 +207,11 @@ try {
 }
 load.push(loadavg()[0]);
 mkdirSync(ARTIFACTS, { recursive: true });
-writeFileSync(OUT, JSON.stringify({ load, results }, null, 2));
-console.log(`load average ${load.map((l) => l.toFixed(1)).join(' → ')}`);
-console.log('| mode | N | memory added by the runs | first Run → output | later Run → output, median (max) |');
-console.log('|---|---:|---:|---:|---:|');
+writeFileSync(OUT, JSON.stringify({ browser: BROWSER, version, load, results }, null, 2));
+console.log(`${version}, load average ${load.map((l) => l.toFixed(1)).join(' → ')}`);
+console.log('| browser | mode | N | memory added by the runs | first Run → output | later Run → output, median (max) |');
+console.log('|---|---|---:|---:|---:|---:|');
 for (const r of results) {
   const later = r.laterMs.length ? `${median(r.laterMs)} ms (${Math.max(...r.laterMs)} ms)` : '–';
-  console.log(`| ${r.mode} | ${r.n} | ${r.addedMb} MB | ${r.firstMs} ms | ${later} |`);
+  console.log(`| ${BROWSER} | ${r.mode} | ${r.n} | ${r.addedMb} MB | ${r.firstMs} ms | ${later} |`);
 }
