@@ -161,6 +161,7 @@ test('embed.js keeps at most poolSize embed workers live, retiring the least rec
   const made = [];
   const placeholders = Array.from({ length: 5 }, () => ({
     getAttribute: (name) => ({ 'data-pyplay-topic': 'enum' })[name] ?? null,
+    closest: () => null,
     replaceWith() {},
   }));
   const document = {
