@@ -274,8 +274,13 @@ pub fn navigate(href: &str) {
 }
 
 /// Replaces the address bar's URL with this route's own, if it differs
-/// (an old `#/topic/item` link), keeping the history entry.
+/// (an old `#/topic/item` link), keeping the history entry. Not if the
+/// address has moved on meanwhile (its `hashchange` is still to come):
+/// that would erase where the reader is going.
 pub fn canonicalize(route: &Route) {
+    if Route::current() != *route {
+        return;
+    }
     let window = gloo::utils::window();
     let Ok(url) = web_sys::Url::new_with_base(&route.url(), &site_root()) else { return };
     if window.location().href().ok().as_deref() != Some(url.href().as_str())
