@@ -409,22 +409,14 @@ mod tests {
     fn share_links_are_page_urls() {
         let root = "https://x.org/py/";
         let code = crate::share::encode("print(1)");
-        assert_eq!(
-            share_url_under(root, Lang::En, "enum/basics", "print(1)"),
-            format!("{root}enum/#basics?code={code}")
-        );
-        assert_eq!(
-            share_url_under(root, Lang::En, SCRATCH, "print(1)"),
-            format!("{root}#/scratch?code={code}")
-        );
-        assert_eq!(
-            share_url_under(root, Lang::Zh, "enum/basics", "print(1)"),
-            format!("{root}zh/enum/#basics?code={code}")
-        );
-        assert_eq!(
-            share_url_under(root, Lang::Zh, SCRATCH, "print(1)"),
-            format!("{root}zh/#/scratch?code={code}")
-        );
+        for (lang, place, url) in [
+            (Lang::En, "enum/basics", "enum/#basics"),
+            (Lang::En, SCRATCH, "#/scratch"),
+            (Lang::Zh, "enum/basics", "zh/enum/#basics"),
+            (Lang::Zh, SCRATCH, "zh/#/scratch"),
+        ] {
+            assert_eq!(share_url_under(root, lang, place, "print(1)"), format!("{root}{url}?code={code}"));
+        }
         let r = Route::parse("enum/", &format!("#basics?code={code}"));
         assert_eq!(crate::share::decode(r.code.as_deref().unwrap()).as_deref(), Ok("print(1)"));
     }
