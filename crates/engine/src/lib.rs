@@ -32,6 +32,9 @@ pub use trace::TraceOutcome;
 /// File name the user's code runs under; tracebacks show it.
 pub const MAIN_FILE: &str = "main.py";
 
+/// py/, frozen by build.rs.
+static PY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/py.frozen"));
+
 /// What a running program does with its output.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum OutputEvent<'a> {
@@ -167,7 +170,7 @@ impl Engine {
         let interp = builder
             .add_native_modules(&defs)
             .add_frozen_modules(FrozenLib::from_ref(pyplay_stdlib::CORE))
-            .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../py"))
+            .add_frozen_modules(FrozenLib::from_ref(PY))
             .build();
         interp.enter(|vm| {
             if let Err(exc) = vm.import("_pyplay_boot", 0) {
