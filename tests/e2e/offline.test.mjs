@@ -125,6 +125,14 @@ test('installable from a sub-path: the manifest, its icons, and a controlling se
     assert.deepEqual(app.errors, []);
     // Chromium resolved the manifest's "./" to the sub-path.
     assert.equal(app.parsed.scope, site);
+    // A Chinese page offers the Chinese app: named in Chinese, starting at zh/, spanning the site.
+    await page.goto(`${site}zh/enum/`);
+    const zh = await cdp.send('Page.getAppManifest');
+    assert.equal(zh.url, `${site}zh/manifest.webmanifest`);
+    assert.deepEqual(zh.errors, []);
+    assert.equal(JSON.parse(zh.data).name, 'Python 练习场');
+    assert.deepEqual([new URL(JSON.parse(zh.data).start_url, zh.url).href, zh.parsed.scope], [`${site}zh/`, site]);
+    assert.deepEqual((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, []);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -94,6 +94,8 @@ macro_rules! ui_struct {
 ui_struct! {
     // Shared with the pages written at build time.
     site_name,
+    /// The installed app's name under its icon (the manifest's `short_name`).
+    app_short_name,
     /// The site in one sentence: the home page's meta description.
     site_description,
     /// The home page's opening paragraph.

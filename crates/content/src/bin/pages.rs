@@ -21,6 +21,40 @@ use pyplay_content::{
 
 const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080/";
 
+/// The web app manifest's file name, at the root of each language.
+const MANIFEST: &str = "manifest.webmanifest";
+
+/// The installable app in one language, beside that language's pages. Each
+/// language is its own app (its own `id`), named and starting in its
+/// language; both span the whole site.
+fn manifest(lang: Lang) -> String {
+    let root = base_of(lang.dir()).unwrap_or_else(|| "./".into());
+    let icon = |size: u32, purpose: &str| {
+        let name = if purpose == "maskable" { "icon-maskable" } else { "icon" };
+        serde_json::json!({
+            "src": format!("{root}{name}-{size}.png"),
+            "sizes": format!("{size}x{size}"),
+            "type": "image/png",
+            "purpose": purpose,
+        })
+    };
+    let manifest = serde_json::json!({
+        "name": ui(lang).site_name,
+        "short_name": ui(lang).app_short_name,
+        "description": ui(lang).site_description,
+        "lang": lang.html_lang(),
+        "dir": "ltr",
+        "id": "./",
+        "start_url": "./",
+        "scope": root,
+        "display": "standalone",
+        "theme_color": "#2f5f9e",
+        "background_color": "#fdfdfc",
+        "icons": [icon(192, "any"), icon(512, "any"), icon(192, "maskable"), icon(512, "maskable")],
+    });
+    serde_json::to_string_pretty(&manifest).expect("a JSON value") + "\n"
+}
+
 /// As strict as the app allows: no inline script or style (Trunk's inline
 /// loader is moved to a file below); wasm compiles need 'wasm-unsafe-eval';
 /// CodeMirror's styles are constructed stylesheets, which CSP allows.
@@ -79,6 +113,7 @@ fn write_site(dir: &Path, site: &str) -> Result<usize, String> {
             pages += 1;
         }
         pages += 1;
+        write(&format!("{}{MANIFEST}", lang.dir()), &manifest(lang))?;
     }
     write("404.html", &not_found_page(site))?;
     write("sitemap.xml", &sitemap(site))?;
@@ -109,8 +144,13 @@ impl Shell {
         let body_open = head_end + html[head_end..].find("<body").ok_or("index.html has no <body>")?;
         let body_start = body_open + html[body_open..].find('>').ok_or("unclosed <body")? + 1;
         let body_end = html.rfind("</body>").ok_or("index.html has no </body>")?;
-        if html[..head_end].contains("<title") || html[..head_end].contains("name=\"description\"") {
-            return Err("index.html must leave <title> and the description to this program".into());
+        if html[..head_end].contains("<title")
+            || html[..head_end].contains("name=\"description\"")
+            || html[..head_end].contains("rel=\"manifest\"")
+        {
+            return Err(
+                "index.html must leave <title>, the description and the manifest to this program".into()
+            );
         }
         if !html[body_start..body_end].contains(ui(Lang::En).no_script) {
             return Err(
@@ -210,11 +250,13 @@ impl Page {
              <meta property=\"og:url\" content=\"{canonical}\">\n  <meta property=\"og:image\" content=\"{}icon-512.png\">\n  \
              <meta name=\"twitter:card\" content=\"summary\">\n  <meta name=\"twitter:title\" content=\"{title}\">\n  \
              <meta name=\"twitter:description\" content=\"{description}\">\n  \
-             <meta property=\"og:locale\" content=\"{}\">",
+             <meta property=\"og:locale\" content=\"{}\">\n  \
+             <link rel=\"manifest\" href=\"{}{MANIFEST}\">",
             self.og_type,
             esc(ui(self.lang).site_name),
             esc(&self.site),
             self.lang.html_lang().replace('-', "_"),
+            self.lang.dir(),
         );
         // The page in each language, for search engines; English by default.
         for (lang, path) in &self.paths {
@@ -656,6 +698,38 @@ mod tests {
         let home = shell.page(&home_page("https://py.example/", Lang::Zh));
         assert!(home.contains("<base href=\"../\">") && home.contains("href=\"zh/enum/\""));
         assert!(home.contains("<a class=\"lang-switch\" href=\"./\""));
+        // Resolved against the base: the Chinese app's manifest.
+        assert!(html.contains("<link rel=\"manifest\" href=\"zh/manifest.webmanifest\">"));
+    }
+
+    #[test]
+    fn each_language_installs_as_its_own_app_named_in_it() {
+        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let (chapter, topic) = content::topic("enum").unwrap();
+        let html = shell.page(&topic_page("https://py.example/", Lang::En, chapter, topic));
+        assert!(html.contains("<link rel=\"manifest\" href=\"manifest.webmanifest\">"));
+        let with_link = TRUNK.replace("</head>", "<link rel=\"manifest\" href=\"x.webmanifest\">\n</head>");
+        assert!(Shell::from_trunk(&with_link).is_err(), "the link is per language");
+        for (lang, root) in [(Lang::En, "./"), (Lang::Zh, "../")] {
+            let m: serde_json::Value = serde_json::from_str(&manifest(lang)).unwrap();
+            assert_eq!(m["name"], ui(lang).site_name);
+            assert_eq!(m["short_name"], ui(lang).app_short_name);
+            assert_eq!(m["description"], ui(lang).site_description);
+            assert_eq!(m["lang"], lang.html_lang());
+            // Relative to the manifest: it starts at its language's home page and spans the site.
+            assert_eq!((&m["id"], &m["start_url"], &m["scope"]), (&"./".into(), &"./".into(), &root.into()));
+            let icons = m["icons"].as_array().unwrap();
+            for (size, purpose) in [(192, "any"), (512, "any"), (192, "maskable"), (512, "maskable")] {
+                let icon =
+                    icons.iter().find(|i| i["sizes"] == format!("{size}x{size}") && i["purpose"] == purpose);
+                let src = icon.unwrap()["src"].as_str().unwrap();
+                let file = src.strip_prefix(root).unwrap();
+                assert!(
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www/pwa").join(file).exists(),
+                    "{src}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use super::Ui;
 
 pub static EN: Ui = Ui {
     site_name: "Python Playground",
+    app_short_name: "PyPlay",
     site_description: "Learn Python by running it: lessons with editable examples, executed in your browser by RustPython.",
     lede: "Python interview topics, each as short prose next to code you can edit and run. \
         Python runs in your browser (RustPython compiled to WebAssembly): nothing is sent to a \

@@ -5,6 +5,7 @@ use super::Ui;
 
 pub static ZH: Ui = Ui {
     site_name: "Python 练习场",
+    app_short_name: "Py 练习场",
     site_description: "边运行边学 Python：课程中的示例都可以编辑，并由 RustPython 在你的浏览器中执行。",
     lede: "Python 面试主题，每个都是一段简短的讲解，旁边配有可以编辑和运行的代码。\
         Python 在你的浏览器中运行（RustPython 编译为 WebAssembly）：不会向服务器发送任何内容，\
