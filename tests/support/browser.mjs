@@ -97,11 +97,14 @@ export function useDistInChromium({ before, after }) {
 
 /** The snippet's code, from the editor (its DOM holds only the lines on screen). */
 export async function editorText(box) {
+  // A lesson's editors are drawn as they near the screen.
+  await box.scrollIntoViewIfNeeded();
   return box.locator('.cm-editor').evaluate((el) => globalThis.PyplayEditor.valueOf(el));
 }
 
 /** Replaces the snippet's code as a paste would: no auto-indent on the way in. */
 export async function setCode(box, code) {
+  await box.scrollIntoViewIfNeeded();
   const content = box.locator('.cm-content');
   await content.press('ControlOrMeta+a');
   if (code === '') {

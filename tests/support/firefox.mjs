@@ -198,6 +198,8 @@ export function editorText(where, box) {
  * Chromium helper's dispatched ClipboardEvent pastes nothing here.)
  */
 export async function setCode(page, where, box, code) {
+  // A lesson's editors are drawn as they near the screen.
+  await where.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), box);
   await click(where, `${box} .cm-content`);
   // Just after a click: the transient activation the clipboard asks for.
   await where.evaluate((text) => navigator.clipboard.writeText(text), code);

@@ -107,7 +107,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
                 { ui.card }{ words.title }
                 if solved { <span class="solved-mark" aria-label={ui.solved} role="img">{ " ✓" }</span> }
             </h3>
-            <Editor value={card.code} on_change={Callback::noop()} read_only=true label={ui.code_read_only} />
+            <Editor value={card.code} on_change={Callback::noop()} read_only=true label={ui.code_read_only} lazy=true />
             <p class="prompt" id={prompt_id}>{ ui.card_prompt }</p>
             { choices }
             <div class="toolbar">

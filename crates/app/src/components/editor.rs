@@ -8,7 +8,10 @@ use std::{cell::RefCell, rc::Rc};
 
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{
+    Element, HtmlElement, HtmlTextAreaElement, IntersectionObserver, IntersectionObserverEntry,
+    IntersectionObserverInit,
+};
 use yew::prelude::*;
 
 use crate::hooks::use_ui;
@@ -61,10 +64,17 @@ pub struct EditorProps {
     pub step_lines: Option<(u32, Option<u32>)>,
     /// The editor's accessible name.
     pub label: AttrValue,
+    /// Drawn only once it comes within a screen of the viewport (a lesson's
+    /// many snippets); otherwise at once.
+    #[prop_or_default]
+    pub lazy: bool,
 }
 
 /// The latest callbacks: the JS closures are made once, props change every render.
 type Handlers = Rc<RefCell<(Callback<String>, Callback<()>)>>;
+
+/// The editor's `onChange` and `onRun`, calling the latest [`Handlers`].
+type JsCallbacks = (Closure<dyn Fn(String)>, Closure<dyn Fn()>);
 
 /// What the editor is created with, kept current on every render: creation
 /// waits for a task of its own, and changes before it reach no effect.
@@ -120,20 +130,86 @@ fn options(
     options
 }
 
+/// Watches an element until it comes within a screen of the viewport;
+/// dropping it stops watching.
+struct NearScreen {
+    observer: IntersectionObserver,
+    _on_change: Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
+}
+
+impl Drop for NearScreen {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `then` once `element` is within a screen of the viewport; `None`
+/// where the browser has no IntersectionObserver.
+fn near_screen(element: &Element, then: impl Fn() + 'static) -> Option<NearScreen> {
+    let on_change = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: IntersectionObserver| {
+            if entries.iter().any(|e| e.unchecked_into::<IntersectionObserverEntry>().is_intersecting()) {
+                observer.disconnect();
+                then();
+            }
+        },
+    );
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    let observer =
+        IntersectionObserver::new_with_options(on_change.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(element);
+    Some(NearScreen { observer, _on_change: on_change })
+}
+
+/// What drawing the editor needs, shared by the effect that owns it, the
+/// observer that waits for it and the task that does it.
+#[derive(Clone)]
+struct Drawing {
+    host: NodeRef,
+    /// The code as the built page showed it, until the editor takes its place.
+    placeholder: NodeRef,
+    editor: Rc<RefCell<Option<JsEditor>>>,
+    initial: Rc<RefCell<Initial>>,
+    closures: Rc<JsCallbacks>,
+    shown: UseStateHandle<bool>,
+    fallback: UseStateHandle<bool>,
+}
+
+impl Drawing {
+    fn draw(&self) {
+        let Some(parent) = self.host.cast::<Element>() else { return };
+        let initial = self.initial.borrow().clone();
+        match create(&parent, &options(&initial, &self.closures.0, &self.closures.1)) {
+            Ok(view) => {
+                initial.mark(&view);
+                *self.editor.borrow_mut() = Some(view);
+                // Hidden at once, in the task that drew the editor: both never show.
+                if let Some(pre) = self.placeholder.cast::<HtmlElement>() {
+                    pre.set_hidden(true);
+                }
+                self.shown.set(true);
+            }
+            Err(err) => {
+                web_sys::console::warn_2(&"pyplay: no code editor, using a plain textarea".into(), &err);
+                self.fallback.set(true);
+            }
+        }
+    }
+}
+
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     let ui = use_ui();
     let host = use_node_ref();
     let editor = use_mut_ref(|| None::<JsEditor>);
     let fallback = use_state(|| false);
-    // The code as the built page showed it, until the editor takes its place.
     let placeholder = use_node_ref();
     let shown = use_state(|| false);
     let handlers: Handlers = use_mut_ref(|| (props.on_change.clone(), props.on_run.clone()));
     *handlers.borrow_mut() = (props.on_change.clone(), props.on_run.clone());
 
-    let initial = use_mut_ref(|| None::<Initial>);
-    *initial.borrow_mut() = Some(Initial {
+    let now = Initial {
         doc: props.value.clone(),
         read_only: props.read_only,
         label: props.label.clone(),
@@ -141,49 +217,49 @@ pub fn Editor(props: &EditorProps) -> Html {
         highlight_line: props.highlight_line,
         step_lines: props.step_lines,
         error_mark: props.error_mark,
-    });
+    };
+    let initial = use_mut_ref(|| now.clone());
+    *initial.borrow_mut() = now;
     {
-        let (host, editor, fallback, handlers) =
-            (host.clone(), editor.clone(), fallback.clone(), handlers.clone());
-        let (placeholder, shown) = (placeholder.clone(), shown.clone());
+        let (editor, lazy) = (editor.clone(), props.lazy);
+        let (host, placeholder, shown, fallback) =
+            (host.clone(), placeholder.clone(), shown.clone(), fallback.clone());
         use_effect_with((), move |()| {
             let on_change = {
                 let handlers = handlers.clone();
                 Closure::<dyn Fn(String)>::new(move |text| handlers.borrow().0.emit(text))
             };
             let on_run = Closure::<dyn Fn()>::new(move || handlers.borrow().1.emit(()));
-            let closures = Rc::new((on_change, on_run));
+            let drawing = Drawing {
+                host,
+                placeholder: placeholder.clone(),
+                editor: editor.clone(),
+                initial,
+                closures: Rc::new((on_change, on_run)),
+                shown,
+                fallback,
+            };
+            // Kept until the view is destroyed: it calls them.
+            let closures = drawing.closures.clone();
             // Each editor in a task of its own: a page of editors is many
             // short tasks, not one long one, and the page answers between them.
-            let pending = {
-                let (editor, closures) = (editor.clone(), closures.clone());
-                Timeout::new(0, move || {
-                    let (Some(parent), Some(initial)) = (host.cast::<Element>(), initial.borrow().clone())
-                    else {
-                        return;
-                    };
-                    match create(&parent, &options(&initial, &closures.0, &closures.1)) {
-                        Ok(view) => {
-                            initial.mark(&view);
-                            *editor.borrow_mut() = Some(view);
-                            // Hidden at once, in the task that drew the editor: both never show.
-                            if let Some(pre) = placeholder.cast::<HtmlElement>() {
-                                pre.set_hidden(true);
-                            }
-                            shown.set(true);
-                        }
-                        Err(err) => {
-                            web_sys::console::warn_2(
-                                &"pyplay: no code editor, using a plain textarea".into(),
-                                &err,
-                            );
-                            fallback.set(true);
-                        }
-                    }
-                })
+            let pending = Rc::new(RefCell::new(None::<Timeout>));
+            let schedule = {
+                let pending = pending.clone();
+                move || {
+                    let drawing = drawing.clone();
+                    *pending.borrow_mut() = Some(Timeout::new(0, move || drawing.draw()));
+                }
             };
+            let watching = match placeholder.cast::<Element>() {
+                Some(pre) if lazy => near_screen(&pre, schedule.clone()),
+                _ => None,
+            };
+            if watching.is_none() {
+                schedule();
+            }
             move || {
-                drop(pending);
+                drop((watching, pending.take()));
                 if let Some(view) = editor.borrow_mut().take() {
                     view.destroy();
                 }
@@ -258,7 +334,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <>
             if !*shown {
-                <pre class="code static-code" ref={placeholder} aria-hidden="true">
+                <pre class="code static-code" ref={placeholder}>
                     <code>{ pyplay_content::pre_text(&props.value) }</code>
                 </pre>
             }

@@ -97,6 +97,7 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
                 on_change={code.on_change.clone()}
                 on_run={on_check.clone()}
                 label={ui.your_solution}
+                lazy=true
             />
             <div class="toolbar">
                 <button class="check" onclick={on_check.reform(|_: MouseEvent| ())} disabled={state.busy()}>{ label }</button>

@@ -184,6 +184,7 @@ pub fn SnippetView(props: &SnippetViewProps) -> Html {
                 step_lines={trace.as_ref().and_then(|trace| marked_lines(trace, *step))}
                 error_mark={state.error.as_ref().and_then(error_mark)}
                 label={if editable { ui.code_editable } else { ui.code_read_only }}
+                lazy={props.mode == SnippetMode::Lesson}
             />
             <SnippetToolbar
                 runnable={props.runnable}
