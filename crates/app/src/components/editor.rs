@@ -40,6 +40,8 @@ extern "C" {
     #[wasm_bindgen(method, js_name = markError)]
     fn mark_error(this: &JsEditor, line: u32, column: u32);
     #[wasm_bindgen(method)]
+    fn focus(this: &JsEditor);
+    #[wasm_bindgen(method)]
     fn destroy(this: &JsEditor);
 }
 
@@ -183,11 +185,16 @@ impl Drawing {
         match create(&parent, &options(&initial, &self.closures.0, &self.closures.1)) {
             Ok(view) => {
                 initial.mark(&view);
-                *self.editor.borrow_mut() = Some(view);
                 // Hidden at once, in the task that drew the editor: both never show.
                 if let Some(pre) = self.placeholder.cast::<HtmlElement>() {
+                    let focused =
+                        pre.owner_document().and_then(|d| d.active_element()).is_some_and(|e| e == *pre);
                     pre.set_hidden(true);
+                    if focused {
+                        view.focus();
+                    }
                 }
+                *self.editor.borrow_mut() = Some(view);
                 self.shown.set(true);
             }
             Err(err) => {
@@ -334,7 +341,8 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <>
             if !*shown {
-                <pre class="code static-code" ref={placeholder}>
+                // Focusable, as in the built page: a long line scrolls it sideways.
+                <pre class="code static-code" ref={placeholder} tabindex="0">
                     <code>{ pyplay_content::pre_text(&props.value) }</code>
                 </pre>
             }

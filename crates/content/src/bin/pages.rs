@@ -469,7 +469,11 @@ fn toolbar(lang: Lang, runnable: bool) -> String {
 /// Code as the editor shows it before it loads (the same class as its
 /// no-CodeMirror fallback, so the box keeps its size).
 fn code_block(code: &str) -> String {
-    format!("<pre class=\"code static-code\"><code>{}</code></pre>", esc(&content::pre_text(code)))
+    // Focusable: a long line scrolls it sideways, and keys must reach that too.
+    format!(
+        "<pre class=\"code static-code\" tabindex=\"0\"><code>{}</code></pre>",
+        esc(&content::pre_text(code))
+    )
 }
 
 /// The app's frame (crates/app/src/app.rs, components/sidebar.rs and
