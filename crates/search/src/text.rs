@@ -9,32 +9,25 @@ use pyplay_content::{Lang, Snippet, Topic};
 /// so a run of CJK characters yields each character and each pair of
 /// neighbours (a query is matched by its pairs, [`query_tokens`]).
 pub fn tokens(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for piece in pieces(text) {
-        match piece {
-            Piece::Word(word) => word_tokens(word, &mut out),
-            Piece::Cjk(run) => {
-                let chars: Vec<char> = run.chars().collect();
-                out.extend(chars.iter().map(char::to_string));
-                out.extend(chars.windows(2).map(|w| w.iter().collect()));
-            }
-        }
-    }
-    out
+    words(text, false)
 }
 
 /// The words of a query: as [`tokens`], except that a CJK run of two or
 /// more characters gives only its pairs, which find it more precisely than
 /// single characters would.
 pub fn query_tokens(text: &str) -> Vec<String> {
+    words(text, true)
+}
+
+fn words(text: &str, query: bool) -> Vec<String> {
     let mut out = Vec::new();
     for piece in pieces(text) {
         match piece {
             Piece::Word(word) => word_tokens(word, &mut out),
             Piece::Cjk(run) => {
                 let chars: Vec<char> = run.chars().collect();
-                if chars.len() == 1 {
-                    out.push(run.to_string());
+                if !query || chars.len() == 1 {
+                    out.extend(chars.iter().map(char::to_string));
                 }
                 out.extend(chars.windows(2).map(|w| w.iter().collect()));
             }
