@@ -810,6 +810,9 @@ const UNAVAILABLE_ZH: &[(&str, &str)] = &[
     ("tracemalloc", "RustPython 不跟踪自己的内存分配"),
     ("ensurepip", "网页无法安装包"),
     ("venv", "网页无法安装包"),
+    ("lzma", "这个版本没有包含 LZMA 压缩器；可以用 zlib 和 gzip"),
+    ("bz2", "这个版本没有包含 bzip2 压缩器；可以用 zlib 和 gzip"),
+    ("pyexpat", "这个版本没有包含 XML 解析器"),
 ];
 
 /// Packages from PyPI that readers try to import; none is installed here.

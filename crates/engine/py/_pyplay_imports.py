@@ -3,6 +3,7 @@ work in a page are refused with one message, the stdlib beyond the built-in
 core is fetched in packs, sysconfig gets its build data, and every module's
 first import is patched (_pyplay_patches) and noted (_pyplay_reset)."""
 
+import codecs
 import sys
 from _frozen_importlib import ModuleSpec
 
@@ -13,6 +14,7 @@ import _pyplay_reset
 # Modules that cannot work in a page fail at import with one plain message.
 # (socket, select and subprocess stay importable because asyncio needs them;
 # their calls raise OSError naming the browser instead.)
+_CJK = "the Chinese, Japanese and Korean codecs are not part of this build; UTF-8 is"
 _UNAVAILABLE = {
     "multiprocessing": "a web page cannot start processes",
     "sqlite3": "the SQLite library is not part of this build",
@@ -28,6 +30,22 @@ _UNAVAILABLE = {
     # `datetime` and `zoneinfo` fall back to work without them.
     "_datetime": "use datetime, which works without this native part",
     "_zoneinfo": "use zoneinfo, which works without this native part",
+    "_elementtree": "use xml.etree.ElementTree, which works without this native part",
+    # Native modules left out of the interpreter to save download bytes
+    # (vendor/README.md); none is used by a lesson.
+    "lzma": "the LZMA compressor is not part of this build; zlib and gzip are",
+    "_lzma": "the LZMA compressor is not part of this build; zlib and gzip are",
+    "bz2": "the bzip2 compressor is not part of this build; zlib and gzip are",
+    "_bz2": "the bzip2 compressor is not part of this build; zlib and gzip are",
+    "pyexpat": "the XML parser is not part of this build",
+    "_remote_debugging": "a web page cannot attach a debugger to a process",
+    "_codecs_cn": _CJK,
+    "_codecs_hk": _CJK,
+    "_codecs_iso2022": _CJK,
+    "_codecs_jp": _CJK,
+    "_codecs_kr": _CJK,
+    "_codecs_tw": _CJK,
+    "_multibytecodec": _CJK,
     # Left out of the frozen stdlib (DROPPED in crates/stdlib/build.rs).
     "turtle": "a web page has no desktop windows",
     "turtledemo": "a web page has no desktop windows",
@@ -134,3 +152,21 @@ def install():
     sys.meta_path.append(_SysconfigData())
     sys.meta_path.insert(0, _PatchAfterImport())
     sys.meta_path.insert(0, _BlockUnavailable())
+    codecs.register(_refused_codec)
+
+
+def _refused_codec(name):
+    """A codec search function after encodings' own, which answers None when
+    a codec module fails to import: say which codec is missing and why."""
+    import encodings
+
+    key = encodings.normalize_encoding(name).lower()
+    module = encodings.aliases.aliases.get(key, key)
+    try:
+        __import__("encodings." + module)
+    except ModuleNotFoundError as exc:
+        if _UNAVAILABLE.get(exc.name or "") is _CJK:
+            raise LookupError(f"unknown encoding: {name}: {exc}") from None
+    except ImportError:
+        pass
+    return None

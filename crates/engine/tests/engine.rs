@@ -84,6 +84,33 @@ fn lesson_modules_import() {
     assert_eq!(out.stdout, "True True\n");
 }
 
+/// The native modules left out of the build (vendor/README.md) say why, and
+/// what is kept works without them.
+#[test]
+fn modules_left_out_of_the_build_say_why() {
+    let engine = Engine::new();
+    for (code, says) in [
+        ("import lzma", "the LZMA compressor is not part of this build"),
+        ("import bz2", "the bzip2 compressor is not part of this build"),
+        ("import xml.etree.ElementTree as ET\nET.fromstring('<a/>')", "the XML parser is not part of this build"),
+        ("'\\u4e2d'.encode('gbk')", "unknown encoding: gbk: No module named '_codecs_cn' in the browser playground"),
+    ] {
+        let err = engine.run_captured(code).error.unwrap_or_else(|| panic!("{code} ran"));
+        // ElementTree re-raises its own ImportError; ours is its context.
+        assert!(err.traceback.contains(says), "{code}: {}", err.traceback);
+    }
+    let out = engine.run_captured(
+        "import xml.etree.ElementTree as ET, zlib, gzip, datetime, zoneinfo\n\
+         e = ET.Element('a', x='1'); print(ET.tostring(e).decode())\n\
+         print(len(gzip.decompress(gzip.compress(b'ab' * 50))), '\\N{EM DASH}' == '\\u2014')\n\
+         print(datetime.date(2024, 2, 29) + datetime.timedelta(days=1))",
+    );
+    assert_eq!(out.error, None, "{:?}", out.error);
+    assert_eq!(out.stdout, "<a x=\"1\" />\n100 True\n2024-03-01\n");
+    let err = engine.run_captured("'x'.encode('nosuchcodec')").error.unwrap();
+    assert_eq!(err.message, "unknown encoding: nosuchcodec");
+}
+
 #[test]
 fn traceback_matches_cpython_layout() {
     let engine = Engine::new();

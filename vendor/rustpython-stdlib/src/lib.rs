@@ -12,19 +12,14 @@ extern crate alloc;
 pub(crate) mod macros;
 
 mod _asyncio;
-mod _remote_debugging;
 pub mod array;
 mod binascii;
 mod bisect;
-mod bz2;
-mod cjkcodecs;
 mod cmath;
 mod compression; // internal module
 mod contextvars;
 mod csv;
-mod elementtree;
 
-mod lzma;
 
 mod zlib;
 
@@ -54,12 +49,9 @@ mod math;
 #[cfg(all(feature = "host_env", any(unix, windows)))]
 mod mmap;
 
-mod _datetime;
 mod _heapq;
 mod _queue;
-mod _zoneinfo;
 mod pickle;
-mod pyexpat;
 mod pystruct;
 mod random;
 mod statistics;
@@ -192,24 +184,14 @@ use crate::vm::{Context, builtins};
 pub fn stdlib_module_defs(ctx: &Context) -> Vec<&'static builtins::PyModuleDef> {
     vec![
         _asyncio::module_def(ctx),
-        cjkcodecs::_codecs_cn::module_def(ctx),
-        cjkcodecs::_codecs_hk::module_def(ctx),
-        cjkcodecs::_codecs_iso2022::module_def(ctx),
-        cjkcodecs::_codecs_jp::module_def(ctx),
-        cjkcodecs::_codecs_kr::module_def(ctx),
-        cjkcodecs::_codecs_tw::module_def(ctx),
-        cjkcodecs::multibytecodec::module_def(ctx),
         _opcode::module_def(ctx),
-        _remote_debugging::module_def(ctx),
         array::module_def(ctx),
         binascii::module_def(ctx),
         bisect::module_def(ctx),
         blake2::module_def(ctx),
-        bz2::module_def(ctx),
         cmath::module_def(ctx),
         contextvars::module_def(ctx),
         csv::module_def(ctx),
-        elementtree::module_def(ctx),
         #[cfg(feature = "host_env")]
         faulthandler::module_def(ctx),
         #[cfg(all(feature = "host_env", any(unix, target_os = "wasi")))]
@@ -227,7 +209,6 @@ pub fn stdlib_module_defs(ctx: &Context) -> Vec<&'static builtins::PyModuleDef> 
             not(any(target_os = "ios", target_arch = "wasm32"))
         ))]
         locale::module_def(ctx),
-        lzma::module_def(ctx),
         math::module_def(ctx),
         md5::module_def(ctx),
         #[cfg(all(feature = "host_env", any(unix, windows)))]
@@ -254,10 +235,7 @@ pub fn stdlib_module_defs(ctx: &Context) -> Vec<&'static builtins::PyModuleDef> 
         ))]
         posixshmem::module_def(ctx),
         pickle::module_def(ctx),
-        pyexpat::module_def(ctx),
         pystruct::module_def(ctx),
-        _datetime::module_def(ctx),
-        _zoneinfo::module_def(ctx),
         _heapq::module_def(ctx),
         _queue::module_def(ctx),
         random::module_def(ctx),
