@@ -71,10 +71,36 @@ test('search finds a topic by a word only its prose has; / focuses, Enter opens'
   assert.deepEqual(errors, []);
 });
 
+test('the search index is fetched at the first search, and a failed fetch says so and is retried', async () => {
+  // No service worker: its precache would answer instead of the routed network.
+  const context = await site.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('/search-index.bin')) fetched.push(r.url()); });
+  let refuse = true;
+  await page.route('**/search-index.bin', (route) => (refuse ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  await page.goto(`${site.url}enum/`);
+  await appTookOver(page);
+  assert.deepEqual(fetched, [], 'reading a lesson does not fetch the index');
+  const box = page.getByRole('searchbox');
+  await box.fill('heapq');
+  const note = page.locator('#search-results .search-empty');
+  await note.filter({ hasText: 'Search could not load its index' }).waitFor();
+  assert.equal(fetched.length, 1);
+  refuse = false;
+  await box.pressSequentially(' sorted');
+  await page.locator('#search-results a').first().waitFor();
+  assert.equal(fetched.length, 2, 'typing again retried once');
+  assert.equal(new URL(fetched[1]).pathname, new URL('search-index.bin', site.url).pathname, 'from the site root');
+  await context.close();
+});
+
 test('the results page is deep-linkable', async () => {
   const { page, errors } = await openPage(site.browser, `${site.url}#/search?q=heap`);
   await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
-  assert.match(await page.locator('.search-page .search-count').textContent(), /\d+ results? for “heap”/);
+  const count = page.locator('.search-page .search-count');
+  await count.filter({ hasText: 'for “heap”' }).waitFor();
+  assert.match(await count.textContent(), /\d+ results? for “heap”/);
   const links = page.locator('.search-list a');
   assert.ok((await links.count()) >= 2);
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -195,6 +195,9 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
   previousRun = await runCode(box, 'import xml.dom.minidom');
   await finished(deep, 'itertools', 'infinite', previousRun);
   assert.match(await box.locator('.output').textContent(), /ImportError: module 'xml' could not be loaded: the playground fetches stdlib\/more\/xml-[0-9a-f]+\.bin on first import, and the download failed/);
+  // Search offline: its index, fetched at the first search, was precached.
+  await deep.getByRole('searchbox').fill('heapq');
+  await deep.locator('#search-results a').first().waitFor();
   await page.close();
 
   // 4. A new deploy: one unhashed worker file changes, the generator gives it a new version.

@@ -15,6 +15,7 @@ mod route;
 mod run_queue;
 mod run_state;
 mod runner;
+mod search_index;
 mod service_worker;
 mod share;
 mod shared;

@@ -153,6 +153,10 @@ ui_struct! {
     /// Where a topic's own hit sits, in place of a topic title.
     search_topic,
     no_results,
+    /// While the index is fetched (the reader's first search).
+    search_loading,
+    /// The index could not be fetched or read.
+    search_failed,
     one_result,
     /// `{count}`, two or more.
     n_results,

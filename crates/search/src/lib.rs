@@ -1,17 +1,23 @@
 //! Search across every topic: titles, prose and code, in English and
-//! Chinese. The inverted index is built by `build.rs` from the compiled
-//! lessons, so a query costs a binary search per word and no index is built
-//! in the browser. Chinese is indexed by characters and pairs of
-//! neighbouring characters, since it has no spaces between words.
+//! Chinese. The inverted index is built from the compiled lessons at build
+//! time (`src/bin/search-index.rs` writes it to a file), and the app fetches
+//! that file only when the reader first searches: neither the index nor the
+//! work of building it is in the app's wasm. A query costs a binary search
+//! per word. Chinese is indexed by characters and pairs of neighbouring
+//! characters, since it has no spaces between words.
 
+mod file;
 mod text;
 
+use std::collections::BTreeMap;
+
 use pyplay_content::{Lang, Snippet, Topic};
+pub use file::Damaged;
 pub use text::{query_tokens, tokens};
 
 /// One searchable unit, a topic's intro or one snippet, by position in
 /// `pyplay_content::topics()`: the text itself is not copied into the index.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Doc {
     topic: usize,
     /// `None` for the topic's intro.
@@ -19,16 +25,161 @@ struct Doc {
 }
 
 impl Doc {
-    fn get(&self) -> (&'static Topic, Option<&'static Snippet>) {
-        let (_, topic) = pyplay_content::topics().nth(self.topic).expect("index matches content");
-        (topic, self.snippet.map(|s| &topic.snippets[s]))
+    fn get(self) -> Option<(&'static Topic, Option<&'static Snippet>)> {
+        let (_, topic) = pyplay_content::topics().nth(self.topic)?;
+        match self.snippet {
+            None => Some((topic, None)),
+            Some(s) => Some((topic, Some(topic.snippets.get(s)?))),
+        }
     }
 }
+
+/// The index's file name, relative to the site root.
+pub const FILE: &str = "search-index.bin";
 
 /// (document index, occurrences in title, prose, code).
 type Posting = (u16, u8, u8, u8);
 
-include!(concat!(env!("OUT_DIR"), "/index.rs"));
+/// The inverted index: every word of every document, sorted, with where it
+/// occurs. Documents are named by topic and snippet id in the file, so an
+/// index from another build finds what still exists (`docs` holds `None`
+/// for the rest).
+#[derive(Debug, PartialEq)]
+pub struct Index {
+    docs: Vec<Option<Doc>>,
+    /// Sorted by word, so a prefix is a contiguous range (binary search).
+    terms: Vec<(Box<str>, Vec<Posting>)>,
+}
+
+/// The text of every language, one after the other: a document's fields
+/// hold both, so a query in either finds it.
+fn both(text: impl Fn(Lang) -> String) -> String {
+    Lang::ALL.map(text).join(" ")
+}
+
+impl Index {
+    /// Indexes every topic intro (with the titles of its exercises and
+    /// cards) and every snippet, each by title, prose and code. Run at build
+    /// time; the app reads the result with [`Index::from_bytes`].
+    #[must_use]
+    pub fn build() -> Self {
+        let mut docs = Vec::new();
+        let mut index: BTreeMap<String, BTreeMap<u16, [u8; 3]>> = BTreeMap::new();
+        for (ti, (_, topic)) in pyplay_content::topics().enumerate() {
+            let intro = [
+                both(|l| topic.texts(l).title.to_string()),
+                both(|l| text::prose(topic, None, l)),
+                String::new(),
+            ];
+            let snippets = topic.snippets.iter().enumerate().map(|(si, snippet)| {
+                let fields = [
+                    both(|l| snippet.texts(l).title.to_string()),
+                    both(|l| text::prose(topic, Some(snippet), l)),
+                    snippet.code.to_string(),
+                ];
+                (Some(si), fields)
+            });
+            for (snippet, fields) in std::iter::once((None, intro)).chain(snippets) {
+                let doc = u16::try_from(docs.len()).expect("fewer than 65536 documents");
+                docs.push(Some(Doc { topic: ti, snippet }));
+                for (field, text) in fields.iter().enumerate() {
+                    for word in text::tokens(text) {
+                        let counts = index.entry(word).or_default().entry(doc).or_insert([0; 3]);
+                        counts[field] = counts[field].saturating_add(1);
+                    }
+                }
+            }
+        }
+        let terms = index
+            .into_iter()
+            .map(|(word, postings)| {
+                (word.into(), postings.into_iter().map(|(d, [t, p, c])| (d, t, p, c)).collect())
+            })
+            .collect();
+        Self { docs, terms }
+    }
+
+    /// The postings of every indexed word `word` matches: itself, and (for
+    /// the word being typed, `prefix`) every word it begins.
+    fn matching<'a>(&'a self, word: &'a str, prefix: bool) -> impl Iterator<Item = (bool, &'a [Posting])> {
+        let start = self.terms.partition_point(|(t, _)| &**t < word);
+        let take_prefix = prefix && word.chars().count() >= MIN_PREFIX;
+        self.terms[start..]
+            .iter()
+            .take_while(move |(t, _)| if take_prefix { t.starts_with(word) } else { &**t == word })
+            .map(move |(t, p)| (&**t == word, p.as_slice()))
+    }
+
+    /// [`Index::search_in`] English.
+    #[must_use]
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        self.search_in(query, Lang::En)
+    }
+
+    /// Every document matching all words of `query`, in either language,
+    /// best first, with titles and excerpts in `lang`. The last word also
+    /// matches as a prefix (results while typing); a title match outweighs
+    /// prose, prose outweighs code, and rare words outweigh common ones.
+    #[must_use]
+    pub fn search_in(&self, query: &str, lang: Lang) -> Vec<Hit> {
+        let words = query_tokens(query);
+        // Parts of a_b are implied by a_b itself; keep the query as typed.
+        let words: Vec<&String> = words
+            .iter()
+            .filter(|w| {
+                !words.iter().any(|o| o != *w && o.contains('_') && o.split('_').any(|p| p == w.as_str()))
+            })
+            .collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let n = self.docs.len() as f32;
+        let mut scores: Vec<Option<f32>> = vec![Some(0.0); self.docs.len()];
+        for (i, word) in words.iter().enumerate() {
+            let last = i + 1 == words.len();
+            let mut this = vec![0.0_f32; self.docs.len()];
+            for (exact, postings) in self.matching(word, last) {
+                let idf = (n / postings.len() as f32).ln() + 1.0;
+                let boost = if exact { 2.0 } else { 1.0 };
+                for &(doc, title, prose, code) in postings {
+                    let tf = 10.0 * f32::from(title.min(3))
+                        + 3.0 * f32::from(prose.min(5))
+                        + f32::from(code.min(5));
+                    this[usize::from(doc)] += tf * idf * boost;
+                }
+            }
+            for (score, add) in scores.iter_mut().zip(this) {
+                *score = match *score {
+                    Some(s) if add > 0.0 => Some(s + add),
+                    _ => None,
+                };
+            }
+        }
+        let mut hits: Vec<Hit> = scores
+            .into_iter()
+            .zip(&self.docs)
+            .filter_map(|(score, doc)| Some((score?, doc.and_then(Doc::get)?)))
+            .map(|(score, (topic, snippet))| {
+                let topic_title = topic.texts(lang).title;
+                let title_in = |l| snippet.map_or(topic.texts(l).title, |s| s.texts(l).title);
+                let coverage =
+                    Lang::ALL.map(|l| title_coverage(query, title_in(l))).into_iter().fold(0.0, f32::max);
+                Hit {
+                    topic: topic.id,
+                    snippet: snippet.map(|s| s.id),
+                    title: title_in(lang),
+                    topic_title,
+                    excerpt: excerpt(&text::prose(topic, snippet, lang), snippet.map_or("", |s| s.code), &words),
+                    score: score * (1.0 + coverage),
+                    lang,
+                }
+            })
+            .collect();
+        // Stable: equal scores keep reading order.
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits
+    }
+}
 
 /// A ranked result, its texts in the language asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,87 +210,6 @@ impl Hit {
 /// Words shorter than this are matched exactly, not as prefixes: "a" would
 /// otherwise match half the index.
 const MIN_PREFIX: usize = 2;
-
-/// The postings of every indexed word `word` matches: itself, and (for the
-/// word being typed, `prefix`) every word it begins.
-fn matching(word: &str, prefix: bool) -> impl Iterator<Item = (bool, &'static [Posting])> {
-    let start = TERMS.partition_point(|(t, _)| *t < word);
-    let take_prefix = prefix && word.chars().count() >= MIN_PREFIX;
-    TERMS[start..]
-        .iter()
-        .take_while(move |(t, _)| if take_prefix { t.starts_with(word) } else { *t == word })
-        .map(move |(t, p)| (*t == word, *p))
-}
-
-/// [`search_in`] English.
-#[must_use]
-pub fn search(query: &str) -> Vec<Hit> {
-    search_in(query, Lang::En)
-}
-
-/// Every document matching all words of `query`, in either language, best
-/// first, with titles and excerpts in `lang`. The last word also matches as
-/// a prefix (results while typing); a title match outweighs prose, prose
-/// outweighs code, and rare words outweigh common ones.
-#[must_use]
-pub fn search_in(query: &str, lang: Lang) -> Vec<Hit> {
-    let words = query_tokens(query);
-    // Parts of a_b are implied by a_b itself; keep the query as typed.
-    let words: Vec<&String> = words
-        .iter()
-        .filter(|w| {
-            !words.iter().any(|o| o != *w && o.contains('_') && o.split('_').any(|p| p == w.as_str()))
-        })
-        .collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let n = DOCS.len() as f32;
-    let mut scores: Vec<Option<f32>> = vec![Some(0.0); DOCS.len()];
-    for (i, word) in words.iter().enumerate() {
-        let last = i + 1 == words.len();
-        let mut this = vec![0.0_f32; DOCS.len()];
-        for (exact, postings) in matching(word, last) {
-            let idf = (n / postings.len() as f32).ln() + 1.0;
-            let boost = if exact { 2.0 } else { 1.0 };
-            for &(doc, title, prose, code) in postings {
-                let tf =
-                    10.0 * f32::from(title.min(3)) + 3.0 * f32::from(prose.min(5)) + f32::from(code.min(5));
-                this[usize::from(doc)] += tf * idf * boost;
-            }
-        }
-        for (score, add) in scores.iter_mut().zip(this) {
-            *score = match *score {
-                Some(s) if add > 0.0 => Some(s + add),
-                _ => None,
-            };
-        }
-    }
-    let mut hits: Vec<Hit> = scores
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.map(|s| (i, s)))
-        .map(|(i, score)| {
-            let (topic, snippet) = DOCS[i].get();
-            let topic_title = topic.texts(lang).title;
-            let title_in = |l| snippet.map_or(topic.texts(l).title, |s| s.texts(l).title);
-            let coverage =
-                Lang::ALL.map(|l| title_coverage(query, title_in(l))).into_iter().fold(0.0, f32::max);
-            Hit {
-                topic: topic.id,
-                snippet: snippet.map(|s| s.id),
-                title: title_in(lang),
-                topic_title,
-                excerpt: excerpt(&text::prose(topic, snippet, lang), snippet.map_or("", |s| s.code), &words),
-                score: score * (1.0 + coverage),
-                lang,
-            }
-        })
-        .collect();
-    // Stable: equal scores keep reading order.
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-    hits
-}
 
 /// How much of `title` the whole query is, if the title contains it: of
 /// two titles naming "生成器", "迭代器与生成器" is about it more than
@@ -223,6 +293,19 @@ fn nth_column(mut chars: impl Iterator<Item = (usize, char)>, columns: usize) ->
 mod tests {
     use super::*;
 
+    fn index() -> &'static Index {
+        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        INDEX.get_or_init(Index::build)
+    }
+
+    fn search(query: &str) -> Vec<Hit> {
+        index().search(query)
+    }
+
+    fn search_in(query: &str, lang: Lang) -> Vec<Hit> {
+        index().search_in(query, lang)
+    }
+
     #[test]
     fn prose_is_the_plain_text_pyplay_content_made_from_the_markdown() {
         // Markup dropped and entities decoded: pyplay-content's build tests
@@ -300,9 +383,10 @@ mod tests {
     #[test]
     fn every_topic_and_snippet_is_indexed() {
         let docs: usize = pyplay_content::topics().map(|(_, t)| t.snippets.len() + 1).sum();
-        assert_eq!(DOCS.len(), docs);
-        assert!(TERMS.windows(2).all(|w| w[0].0 < w[1].0), "terms are sorted and unique");
-        assert!(DOCS.iter().all(|d| d.get().1.is_some() == d.snippet.is_some()));
+        let index = index();
+        assert_eq!(index.docs.len(), docs);
+        assert!(index.terms.windows(2).all(|w| w[0].0 < w[1].0), "terms are sorted and unique");
+        assert!(index.docs.iter().flatten().all(|d| d.get().unwrap().1.is_some() == d.snippet.is_some()));
     }
 
     #[test]

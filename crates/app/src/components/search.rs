@@ -1,5 +1,6 @@
 //! Search: a box in the top bar with results as you type, and the results
-//! page `#/search?q=…`. The index is built at compile time (pyplay-search).
+//! page `#/search?q=…`. The index is fetched when the box is first used
+//! (crate::search_index).
 //! Keys: `/` focuses the box, arrows move between results (real focus, so
 //! each result is an ordinary link), Enter opens, Esc closes.
 
@@ -13,6 +14,7 @@ use yew::prelude::*;
 use crate::{
     hooks::{use_lang, use_ui},
     route::Route,
+    search_index::{SearchIndex, use_search_index},
 };
 
 /// Results shown under the box; the rest are on the results page.
@@ -28,6 +30,15 @@ fn hit_item(ui: &Ui, hit: &Hit, onclick: Callback<MouseEvent>) -> Html {
                 <span class="hit-excerpt">{ hit.excerpt.clone() }</span>
             </a>
         </li>
+    }
+}
+
+/// What to say instead of results while the index is not there.
+fn waiting(ui: &Ui, index: Option<&SearchIndex>) -> Option<&'static str> {
+    match index {
+        None | Some(SearchIndex::Loading) => Some(ui.search_loading),
+        Some(SearchIndex::Failed) => Some(ui.search_failed),
+        Some(SearchIndex::Ready(_)) => None,
     }
 }
 
@@ -53,7 +64,11 @@ pub fn SearchBox() -> Html {
     let input = use_node_ref();
     let list = use_node_ref();
     let lang = use_lang();
-    let hits = use_memo(((*query).clone(), lang), |(q, lang)| pyplay_search::search_in(q, *lang));
+    // Fetched from the box's first focus, while the reader starts typing.
+    let index = use_search_index(open.then(|| AttrValue::from((*query).clone())));
+    let hits = use_memo(((*query).clone(), lang, index.clone()), |(q, lang, index)| {
+        index.as_ref().map(|i| i.search_in(q, *lang)).unwrap_or_default()
+    });
 
     {
         let input = input.clone();
@@ -171,12 +186,18 @@ pub fn SearchBox() -> Html {
                 {onfocus}
             />
             <span class="visually-hidden" role="status">
-                { if shown { count(ui, hits.len()) } else { String::new() } }
+                { match (shown, waiting(ui, index.as_ref())) {
+                    (false, _) => String::new(),
+                    (true, Some(note)) => note.to_string(),
+                    (true, None) => count(ui, hits.len()),
+                } }
             </span>
             // Always in the DOM: aria-controls must name an element that exists.
             <div id="search-results" class="search-results" ref={list} hidden={!shown}>
                 if shown {
-                    if hits.is_empty() {
+                    if let Some(note) = waiting(ui, index.as_ref()) {
+                        <p class="search-empty">{ note }</p>
+                    } else if hits.is_empty() {
                         <p class="search-empty">{ ui.no_results }</p>
                     } else {
                         <ul>
@@ -204,12 +225,17 @@ pub struct SearchPageProps {
 pub fn SearchPage(props: &SearchPageProps) -> Html {
     let ui = use_ui();
     let lang = use_lang();
-    let hits = use_memo((props.query.clone(), lang), |(q, lang)| pyplay_search::search_in(q, *lang));
+    let index = use_search_index(Some(props.query.clone()));
+    let hits = use_memo((props.query.clone(), lang, index.clone()), |(q, lang, index)| {
+        index.as_ref().map(|i| i.search_in(q, *lang)).unwrap_or_default()
+    });
     html! {
         <article class="search-page">
             <h1>{ ui.search }</h1>
             if props.query.trim().is_empty() {
                 <p>{ ui.search_prompt }</p>
+            } else if let Some(note) = waiting(ui, index.as_ref()) {
+                <p class="search-count" role="status">{ note }</p>
             } else {
                 <p class="search-count">{ fill(ui.results_for, &[("count", &count(ui, hits.len())), ("query", &props.query)]) }</p>
                 <ul class="search-list">

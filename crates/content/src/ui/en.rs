@@ -46,6 +46,8 @@ pub static EN: Ui = Ui {
 
     search_topic: "Topic",
     no_results: "No results",
+    search_loading: "Loading the search index…",
+    search_failed: "Search could not load its index. Check the connection, then type again.",
     one_result: "1 result",
     n_results: "{count} results",
     all_results: "All {count} results",

@@ -46,6 +46,8 @@ pub static ZH: Ui = Ui {
 
     search_topic: "主题",
     no_results: "没有结果",
+    search_loading: "正在加载搜索索引…",
+    search_failed: "搜索索引加载失败。请检查网络连接，然后重新输入。",
     one_result: "1 个结果",
     n_results: "{count} 个结果",
     all_results: "全部 {count} 个结果",

@@ -1,0 +1,20 @@
+//! Writes the search index the app fetches on the reader's first search:
+//! `search-index <dir>` writes `<dir>/search-index.bin` (a Trunk pre_build
+//! hook, into target/search/, which index.html copies to dist/).
+
+use std::{env, fs, path::PathBuf, process::ExitCode};
+
+fn main() -> ExitCode {
+    let Some(dir) = env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: search-index <dir>");
+        return ExitCode::FAILURE;
+    };
+    let bytes = pyplay_search::Index::build().to_bytes();
+    match fs::create_dir_all(&dir).and_then(|()| fs::write(dir.join(pyplay_search::FILE), bytes)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("search-index: {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
+}
