@@ -92,8 +92,14 @@ fn modules_left_out_of_the_build_say_why() {
     for (code, says) in [
         ("import lzma", "the LZMA compressor is not part of this build"),
         ("import bz2", "the bzip2 compressor is not part of this build"),
-        ("import xml.etree.ElementTree as ET\nET.fromstring('<a/>')", "the XML parser is not part of this build"),
-        ("'\\u4e2d'.encode('gbk')", "unknown encoding: gbk: No module named '_codecs_cn' in the browser playground"),
+        (
+            "import xml.etree.ElementTree as ET\nET.fromstring('<a/>')",
+            "the XML parser is not part of this build",
+        ),
+        (
+            "'\\u4e2d'.encode('gbk')",
+            "unknown encoding: gbk: No module named '_codecs_cn' in the browser playground",
+        ),
     ] {
         let err = engine.run_captured(code).error.unwrap_or_else(|| panic!("{code} ran"));
         // ElementTree re-raises its own ImportError; ours is its context.

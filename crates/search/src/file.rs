@@ -146,7 +146,10 @@ mod tests {
         let bytes = index.to_bytes();
         let read = Index::from_bytes(&bytes).unwrap();
         assert_eq!(read, index);
-        assert_eq!(read.search_in("生成器", pyplay_content::Lang::Zh), index.search_in("生成器", pyplay_content::Lang::Zh));
+        assert_eq!(
+            read.search_in("生成器", pyplay_content::Lang::Zh),
+            index.search_in("生成器", pyplay_content::Lang::Zh)
+        );
     }
 
     #[test]
@@ -171,7 +174,8 @@ mod tests {
         let bytes = index.to_bytes();
         let mut r = Reader(&bytes[MAGIC.len()..]);
         for _ in 0..r.u16().unwrap() {
-            (r.str().unwrap(), r.str().unwrap());
+            r.str().unwrap(); // topic id
+            r.str().unwrap(); // snippet id
         }
         let table = MAGIC.len()..bytes.len() - r.0.len();
         let mut old = bytes.clone();

@@ -11,8 +11,8 @@ mod text;
 
 use std::collections::BTreeMap;
 
-use pyplay_content::{Lang, Snippet, Topic};
 pub use file::Damaged;
+use pyplay_content::{Lang, Snippet, Topic};
 pub use text::{query_tokens, tokens};
 
 /// One searchable unit, a topic's intro or one snippet, by position in
@@ -169,7 +169,11 @@ impl Index {
                     snippet: snippet.map(|s| s.id),
                     title: title_in(lang),
                     topic_title,
-                    excerpt: excerpt(&text::prose(topic, snippet, lang), snippet.map_or("", |s| s.code), &words),
+                    excerpt: excerpt(
+                        &text::prose(topic, snippet, lang),
+                        snippet.map_or("", |s| s.code),
+                        &words,
+                    ),
                     score: score * (1.0 + coverage),
                     lang,
                 }
