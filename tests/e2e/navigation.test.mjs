@@ -205,6 +205,7 @@ test('on a phone the sidebar hides behind the Menu button', async () => {
   // The built page lists the topics after the lesson; the app tucks them away.
   await appTookOver(page);
   assert.equal(await nav.isVisible(), false);
+  assert.equal(await nav.locator('a').count(), 0, 'the hidden list is not drawn: a smaller first render');
   await menu.click();
   assert.equal(await menu.getAttribute('aria-expanded'), 'true');
   assert.ok(await nav.isVisible());
@@ -215,6 +216,9 @@ test('on a phone the sidebar hides behind the Menu button', async () => {
   // Nothing is wider than the screen.
   assert.ok(await page.evaluate(() => document.querySelector('.content').getBoundingClientRect().right <= innerWidth + 1));
   await page.screenshot({ path: `${ARTIFACTS}phone-topic.png` });
+  // A screen wide enough for the sidebar draws it.
+  await page.setViewportSize({ width: 1280, height: 844 });
+  await nav.getByRole('link', { name: 'Collections' }).waitFor();
   await context.close();
 });
 

@@ -49,8 +49,9 @@ pub fn App() -> Html {
             storage::save_last_topic(&route.topic);
         }
     });
-    // The sidebar behind the menu button, on narrow screens.
+    // The sidebar behind the menu button, on narrow screens (style.css).
     let nav_open = use_state(|| false);
+    let phone = crate::hooks::use_media("(max-width: 48rem)");
     {
         let nav_open = nav_open.clone();
         use_effect_with((*route).clone(), move |_| nav_open.set(false));
@@ -158,7 +159,7 @@ pub fn App() -> Html {
                     <ThemeToggle />
                     <StatusBadge />
                 </header>
-                <Sidebar current={current} />
+                <Sidebar current={current} drawn={*nav_open || !phone} />
                 <main id="main" class="content">
                     { main }
                 </main>

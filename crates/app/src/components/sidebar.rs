@@ -12,6 +12,10 @@ use crate::{
 pub struct SidebarProps {
     /// Id of the topic on screen, marked as current.
     pub current: AttrValue,
+    /// False while a phone hides it behind the menu: the list then waits,
+    /// out of the app's first render (issue 22).
+    #[prop_or(true)]
+    pub drawn: bool,
 }
 
 /// The current topic's cards and exercises, each marked when solved.
@@ -44,6 +48,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let lang = use_lang();
     html! {
         <nav class="sidebar" id="sidebar" aria-label={ui.topics}>
+            if props.drawn {
             { for pyplay_content::CHAPTERS.iter().map(|chapter| html! {
                 <section class="chapter">
                     <h2>{ chapter.texts(lang).title }</h2>
@@ -62,6 +67,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     </ul>
                 </section>
             }) }
+            }
         </nav>
     }
 }
