@@ -47,17 +47,16 @@ thread_local! {
 
 /// Starts the fetch unless it is under way or done, and calls `done` when it ends.
 fn request(done: Callback<()>) {
-    let start = STATE.with_borrow_mut(|state| match state {
-        Some(SearchIndex::Ready(_)) => false,
-        Some(SearchIndex::Loading) => {
-            WAITING.with_borrow_mut(|w| w.push(done.clone()));
-            false
+    let start = STATE.with_borrow_mut(|state| {
+        if let Some(SearchIndex::Ready(_)) = state {
+            return false;
         }
-        None | Some(SearchIndex::Failed) => {
+        WAITING.with_borrow_mut(|w| w.push(done));
+        let idle = !matches!(state, Some(SearchIndex::Loading));
+        if idle {
             *state = Some(SearchIndex::Loading);
-            WAITING.with_borrow_mut(|w| w.push(done.clone()));
-            true
         }
+        idle
     });
     if !start {
         return;
@@ -87,14 +86,14 @@ async fn fetch() -> Result<Index, String> {
 
 /// The index, loaded once a query is `wanted` (a search box in use, a
 /// results page); the component re-renders when loading ends, and a new
-/// query retries a failed load. `None` while never wanted.
+/// query retries a failed load. `Loading` until then.
 #[hook]
-pub fn use_search_index(wanted: Option<AttrValue>) -> Option<SearchIndex> {
+pub fn use_search_index(wanted: Option<AttrValue>) -> SearchIndex {
     let update = use_force_update();
     use_effect_with(wanted, move |wanted| {
         if wanted.is_some() {
             request(Callback::from(move |()| update.force_update()));
         }
     });
-    STATE.with_borrow(Clone::clone)
+    STATE.with_borrow(|state| state.clone().unwrap_or(SearchIndex::Loading))
 }

@@ -34,11 +34,11 @@ fn hit_item(ui: &Ui, hit: &Hit, onclick: Callback<MouseEvent>) -> Html {
 }
 
 /// What to say instead of results while the index is not there.
-fn waiting(ui: &Ui, index: Option<&SearchIndex>) -> Option<&'static str> {
+fn waiting(ui: &Ui, index: &SearchIndex) -> Option<&'static str> {
     match index {
-        None | Some(SearchIndex::Loading) => Some(ui.search_loading),
-        Some(SearchIndex::Failed) => Some(ui.search_failed),
-        Some(SearchIndex::Ready(_)) => None,
+        SearchIndex::Loading => Some(ui.search_loading),
+        SearchIndex::Failed => Some(ui.search_failed),
+        SearchIndex::Ready(_) => None,
     }
 }
 
@@ -66,9 +66,8 @@ pub fn SearchBox() -> Html {
     let lang = use_lang();
     // Fetched from the box's first focus, while the reader starts typing.
     let index = use_search_index(open.then(|| AttrValue::from((*query).clone())));
-    let hits = use_memo(((*query).clone(), lang, index.clone()), |(q, lang, index)| {
-        index.as_ref().map(|i| i.search_in(q, *lang)).unwrap_or_default()
-    });
+    let hits =
+        use_memo(((*query).clone(), lang, index.clone()), |(q, lang, index)| index.search_in(q, *lang));
 
     {
         let input = input.clone();
@@ -186,7 +185,7 @@ pub fn SearchBox() -> Html {
                 {onfocus}
             />
             <span class="visually-hidden" role="status">
-                { match (shown, waiting(ui, index.as_ref())) {
+                { match (shown, waiting(ui, &index)) {
                     (false, _) => String::new(),
                     (true, Some(note)) => note.to_string(),
                     (true, None) => count(ui, hits.len()),
@@ -195,7 +194,7 @@ pub fn SearchBox() -> Html {
             // Always in the DOM: aria-controls must name an element that exists.
             <div id="search-results" class="search-results" ref={list} hidden={!shown}>
                 if shown {
-                    if let Some(note) = waiting(ui, index.as_ref()) {
+                    if let Some(note) = waiting(ui, &index) {
                         <p class="search-empty">{ note }</p>
                     } else if hits.is_empty() {
                         <p class="search-empty">{ ui.no_results }</p>
@@ -226,15 +225,14 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
     let ui = use_ui();
     let lang = use_lang();
     let index = use_search_index(Some(props.query.clone()));
-    let hits = use_memo((props.query.clone(), lang, index.clone()), |(q, lang, index)| {
-        index.as_ref().map(|i| i.search_in(q, *lang)).unwrap_or_default()
-    });
+    let hits =
+        use_memo((props.query.clone(), lang, index.clone()), |(q, lang, index)| index.search_in(q, *lang));
     html! {
         <article class="search-page">
             <h1>{ ui.search }</h1>
             if props.query.trim().is_empty() {
                 <p>{ ui.search_prompt }</p>
-            } else if let Some(note) = waiting(ui, index.as_ref()) {
+            } else if let Some(note) = waiting(ui, &index) {
                 <p class="search-count" role="status">{ note }</p>
             } else {
                 <p class="search-count">{ fill(ui.results_for, &[("count", &count(ui, hits.len())), ("query", &props.query)]) }</p>
