@@ -1,5 +1,5 @@
 // Writes the site's classic scripts that use the channel names into a built
-// site: www/early-worker.js and www/embed/embed.js, each with its
+// site: www/early-worker.js, www/early-input.js and www/embed/embed.js, each with its
 // `/* CHANNELS */ {}` replaced by the names of www/channels.js (classic
 // scripts cannot import; embed.js runs on other sites and must stay one
 // file). build-sw.mjs does the same for sw.js through `withChannels`.
@@ -13,7 +13,11 @@ import { CHANNELS } from './channels.js';
 const MARKER = '/* CHANNELS */ {}';
 
 /** Source (relative to www/) → name in the built site. */
-export const SCRIPTS = { 'early-worker.js': 'early-worker.js', 'embed/embed.js': 'embed.js' };
+export const SCRIPTS = {
+  'early-worker.js': 'early-worker.js',
+  'early-input.js': 'early-input.js',
+  'embed/embed.js': 'embed.js',
+};
 
 /** `source` with its one CHANNELS marker replaced by the names; `name` is for errors. */
 export function withChannels(source, name) {

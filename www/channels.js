@@ -60,5 +60,16 @@ export const CHANNELS = {
     "worker": "worker",
     "events": "early",
     "loader": "worker_loader.js"
+  },
+  // early-input.js → the app (crates/app/src/takeover.rs), on a page written
+  // at build time: window.pyplayEarlyInput = {seen, click, then}: whether the
+  // reader's first input came, the built page's button its click was held
+  // back from (or null), and the function the app leaves to be called at it.
+  // Rust: channels::early_input.
+  "earlyInput": {
+    "global": "pyplayEarlyInput",
+    "seen": "seen",
+    "click": "click",
+    "then": "then"
   }
 };

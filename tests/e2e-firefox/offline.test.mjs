@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launchFirefox, openPage, watchErrors, snippet, pythonReady, controlledByServiceWorker, finished,
-  runToEnd, setCode, clickRun, textOf, textsOf, countOf, DIST,
+  runToEnd, setCode, clickRun, textOf, textsOf, countOf, DIST, firstInput,
 } from '../support/firefox.mjs';
 import { startServer } from '../support/serve.mjs';
 
@@ -26,6 +26,7 @@ test('with the service worker in control: interactive input(), sleep, then offli
     await controlledByServiceWorker(page);
     // The Python worker started before that; a reload gives a controlled one.
     await page.reload();
+    await firstInput(page);
     await controlledByServiceWorker(page);
 
     // 2. input() past the stdin box: the prompt waits in the output for the typed line.
@@ -56,6 +57,7 @@ test('with the service worker in control: interactive input(), sleep, then offli
     const offline = await page.setOfflineMode(true).then(() => true, () => false);
     console.log(`Firefox offline emulation: ${offline ? 'on' : 'not supported, server stopped only'}`);
     await page.reload();
+    await firstInput(page);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Enumerations', { timeout: 60_000 });
     await controlledByServiceWorker(page);
     const again = await runToEnd(page, page, BOX, 'print("offline", 6 * 7)', 120_000);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { openPage, snippet, finished, useDistInChromium, runCode, setCode, controlledByServiceWorker } from '../support/browser.mjs';
+import { openPage, snippet, finished, useDistInChromium, runCode, setCode, controlledByServiceWorker, firstInput } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
 
@@ -55,6 +55,7 @@ test('input() past the stdin box asks in the output; the run goes on with the ty
   // The worker waits through the service worker, so it must be a controlled one.
   await controlledByServiceWorker(page);
   await page.reload();
+  await firstInput(page);
   const box = snippet(page, 'enum', 'basics');
   await setCode(box, 'name = input("Name? ")\nage = int(input("Age? "))\nprint(f"{name} is {age}")\n');
   await box.locator('.stdin-box textarea').fill('Ada');
@@ -107,6 +108,7 @@ test('time.sleep and asyncio.sleep wait in real time without spinning the CPU', 
   // The worker blocks through the service worker, so it must be a controlled one.
   await controlledByServiceWorker(page);
   await page.reload();
+  await firstInput(page);
   const box = snippet(page, 'enum', 'basics');
   // Imported once first: importing asyncio costs CPU that is not the sleep's.
   const warm = await runCode(box, 'import asyncio');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ARTIFACTS, openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, seriousAxeViolations,
+  ARTIFACTS, openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, seriousAxeViolations, firstInput,
 } from '../support/browser.mjs';
 import { startBlog } from '../support/blog.mjs';
 
@@ -52,6 +52,7 @@ test('the switch on a topic shows it in Chinese and back, keeping the edited cod
 test('the root page follows the browser on a first visit, then the reader\'s choice', async () => {
   const context = await site.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
+  // No input needed: the built root page is not in the reader's language.
   await page.goto(site.url);
   await page.waitForFunction(() => location.pathname.endsWith('/zh/'));
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
@@ -59,6 +60,7 @@ test('the root page follows the browser on a first visit, then the reader\'s cho
   await switchTo(page, 'English').click();
   await page.waitForFunction(() => !location.pathname.includes('/zh/'));
   await page.goto(site.url);
+  await firstInput(page);
   await page.locator('.course-map h3').first().waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.ok(!page.url().includes('/zh/'), 'the choice beats the browser');
@@ -67,6 +69,7 @@ test('the root page follows the browser on a first visit, then the reader\'s cho
   const english = await site.browser.newContext({ locale: 'en-GB' });
   const other = await english.newPage();
   await other.goto(site.url);
+  await firstInput(other);
   await other.locator('.course-map h3').first().waitFor();
   assert.equal(await other.locator('html').getAttribute('lang'), 'en');
   await english.close();
@@ -151,6 +154,7 @@ for (const scheme of ['light', 'dark']) {
       const context = await site.browser.newContext({ colorScheme: scheme, viewport, isMobile: device === 'phone' });
       const page = await context.newPage();
       await page.goto(`${site.url}zh/generators-and-iterators/`);
+      await firstInput(page);
       await page.locator('.cm-editor').first().waitFor();
       await page.screenshot({ path: `${ARTIFACTS}zh-topic-${scheme}-${device}.png` });
       if (device === 'desktop') {

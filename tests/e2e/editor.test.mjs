@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText,
+  openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, firstInput,
 } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
@@ -86,6 +86,7 @@ test('edits survive a reload, marked as edited; back to the original forgets the
   await box.locator('.edited').waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), 'print("mine")\n');
   await page.reload();
+  await firstInput(page);
   await box.locator('.cm-editor').waitFor();
   assert.equal(await editorText(box), 'print("mine")\n');
   assert.equal(await box.getAttribute('data-edited'), 'true');
@@ -93,6 +94,7 @@ test('edits survive a reload, marked as edited; back to the original forgets the
   assert.equal(await editorText(box), original);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
   await page.reload();
+  await firstInput(page);
   await box.locator('.cm-editor').waitFor();
   assert.equal(await editorText(box), original);
   assert.equal(await box.locator('.edited').count(), 0);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, controlledByServiceWorker } from '../support/browser.mjs';
+import { openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, controlledByServiceWorker, firstInput } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
 const root = new URL('../../', import.meta.url).pathname;
@@ -70,6 +70,7 @@ test('doctest and pdb work in the worker; pdb reads the stdin box, then asks in 
   // Asking for a line blocks the worker on the service worker.
   await controlledByServiceWorker(page);
   await page.reload();
+  await firstInput(page);
   const box = snippet(page, 'enum', 'basics');
   const code = [
     'import doctest',

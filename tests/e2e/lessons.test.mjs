@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { snippet, useDistInChromium } from '../support/browser.mjs';
+import { snippet, useDistInChromium, firstInput } from '../support/browser.mjs';
 import { looseMatch } from '../support/loose.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -35,6 +35,7 @@ test('every runnable lesson snippet prints its expected output in the browser', 
     // The first topic at its page URL, the rest followed in place, as a reader would.
     if (first) {
       await page.goto(`${site.url}${topic}/`);
+      await firstInput(page);
       first = false;
     } else {
       await page.evaluate((id) => { location.hash = `#/${id}`; }, topic);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ARTIFACTS, appTookOver, openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, seriousAxeViolations,
+  ARTIFACTS, appTookOver, openPage, snippet, finished, useDistInChromium, runCode, setCode, editorText, seriousAxeViolations, firstInput,
 } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
@@ -16,6 +16,7 @@ async function clipboardPage(url, options = {}) {
   const errors = [];
   page.on('pageerror', (err) => errors.push(err));
   await page.goto(url);
+  await firstInput(page);
   return { page, context, errors };
 }
 
@@ -80,6 +81,7 @@ test('the search index is fetched at the first search, and a failed fetch says s
   let refuse = true;
   await page.route('**/search-index.bin', (route) => (refuse ? route.fulfill({ status: 503, body: '' }) : route.continue()));
   await page.goto(`${site.url}enum/`);
+  await firstInput(page);
   await appTookOver(page);
   assert.deepEqual(fetched, [], 'reading a lesson does not fetch the index');
   const box = page.getByRole('searchbox');
@@ -125,6 +127,7 @@ test('a share link shows the code, marked edited, and never runs it', async () =
   await setCode(mine, 'print("mine")');
   await reader.page.goto(link);
   await reader.page.reload();
+  await firstInput(reader.page);
   const shared = snippet(reader.page, 'enum', 'basics');
   await shared.locator('.cm-editor').waitFor();
   assert.equal(await editorText(shared), code);
@@ -159,6 +162,7 @@ test('the scratchpad keeps its code across a reload, and runs it', async () => {
   const box = snippet(page, 'scratch', 'main');
   await setCode(box, 'print(sum(range(10)))');
   await page.reload();
+  await firstInput(page);
   assert.equal(await editorText(box), 'print(sum(range(10)))');
   assert.equal(await page.evaluate(() => localStorage.getItem('pyplay:v1:code:scratch/main')), 'print(sum(range(10)))');
   await box.getByRole('button', { name: /^(Run|Loading Python…)$/ }).click();
@@ -185,6 +189,7 @@ test('the theme toggle overrides the system and is remembered', async () => {
   const dark = await bg();
   assert.notEqual(dark, light);
   await page.reload();
+  await firstInput(page);
   // Set by theme.js before the app starts: no flash of light.
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.equal(await bg(), dark);

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, launch, openPage, snippet, finished, runCode, ARTIFACTS, controlledByServiceWorker as controlled } from '../support/browser.mjs';
+import { CHROMIUM, launch, openPage, snippet, finished, runCode, ARTIFACTS, controlledByServiceWorker as controlled, firstInput } from '../support/browser.mjs';
 import { startServer } from '../support/serve.mjs';
 import { buildServiceWorker } from '../../www/pwa/build-sw.mjs';
 
@@ -164,6 +164,7 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
   await context.setOffline(true);
   await server.close();
   await page.reload();
+  await firstInput(page);
   await page.getByRole('heading', { level: 1, name: 'Enumerations' }).waitFor();
   await controlled(page);
   // Cached responses keep a type that allows streaming compilation.

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
-import { launch, openPage, snippet, finished, runCode, ARTIFACTS, controlledByServiceWorker as controlled } from '../support/browser.mjs';
+import { launch, openPage, snippet, finished, runCode, firstInput, ARTIFACTS, controlledByServiceWorker as controlled } from '../support/browser.mjs';
 import { startServer } from '../support/serve.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -223,6 +223,7 @@ test('the app takes a topic page over, follows links in place, and keeps the sub
   assert.equal(await page.evaluate(() => window.sameDocument), true);
   // A prose link written `#/topic/item` in the Markdown is a page URL.
   await page.goto(`${site}contextlib/`);
+  await firstInput(page);
   await ready(page);
   const link = page.locator('.follow-ups a[href="contextlib/#patched-attributes"]');
   await link.click();
@@ -265,6 +266,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     const context = await browser.newContext(options);
     const page = await context.newPage();
     await page.goto(`${site}enum/`);
+    await firstInput(page);
     await ready(page);
     await page.locator('.lesson-step .cm-editor').first().waitFor();
     await page.screenshot({ path: `${ARTIFACTS}hydration-after-${name}.png` });
@@ -273,6 +275,51 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await context.close();
   });
 }
+
+test('a reader reads the page as built: the app takes over at the first input, and a click made before is not lost', async () => {
+  const phone = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true };
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err));
+  const fetched = [];
+  page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
+  // Reading: the app's wasm arrives, its worker gets ready, and the page stays as built.
+  await page.goto(`${site}enum/`);
+  await page.waitForFunction(() => window.pyplayEarlyWorker?.early?.length > 0, null, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.layout.static').count(), 1, 'no input, no take-over');
+  assert.ok(fetched.some((p) => /\/app-[0-9a-f]+_bg\.wasm$/.test(p)), 'the app is loaded, ready to take over');
+  assert.ok(!fetched.some((p) => p.includes('pyplay-editor')), 'no editor bundle for reading');
+  // A tap on Run as built (its click alone; a touch press counts only then):
+  // the app takes over and runs that snippet.
+  await page.locator('#enum-basics .run').dispatchEvent('click');
+  const box = snippet(page, 'enum', 'basics');
+  await finished(page, 'enum', 'basics');
+  assert.match(await box.locator('.output .stream').textContent(), /^RED 1\nGREEN 2\nBLUE 3\n/);
+  await box.locator('.cm-editor').waitFor();
+  assert.ok(fetched.some((p) => p.includes('pyplay-editor')), 'the editor bundle, once an editor is due');
+  // The menu as built, on a phone: opens once the app has the page.
+  const menu = await context.newPage();
+  await menu.goto(`${site}enum/`);
+  await menu.locator('.menu-toggle').dispatchEvent('click');
+  await menu.locator('.layout.nav-open').waitFor();
+  assert.equal(await menu.locator('.menu-toggle').getAttribute('aria-expanded'), 'true');
+  // Keyboard: focus on a snippet's code as built lands in its editor.
+  const keys = await context.newPage();
+  await keys.goto(`${site}enum/`);
+  await keys.locator('#enum-members pre').focus();
+  await keys.waitForFunction(() => document.activeElement?.matches('[data-snippet="enum-members"] .cm-content'), null, { timeout: 60_000 });
+  // A fragment, or code the reader saved on this page: the app at once, no input.
+  const linked = await context.newPage();
+  await linked.goto(`${site}enum/#lookup`);
+  await linked.locator('.layout:not(.static)').waitFor({ timeout: 60_000 });
+  await linked.evaluate(() => localStorage.setItem('pyplay:v1:code:enum/members', 'print("mine")\n'));
+  await linked.goto(`${site}enum/`);
+  await linked.locator('[data-snippet="enum-members"][data-edited="true"]').waitFor({ timeout: 60_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 /** Adds an inline script to the page: what the CSP said, and whether it ran. */
 function injectInlineScript(page) {

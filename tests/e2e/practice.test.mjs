@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { ARTIFACTS, appTookOver, openPage, seriousAxeViolations, setCode, useDistInChromium } from '../support/browser.mjs';
+import { ARTIFACTS, appTookOver, openPage, seriousAxeViolations, setCode, useDistInChromium, firstInput } from '../support/browser.mjs';
 
 const site = useDistInChromium({ before, after });
 const TOPIC = 'arguments-and-defaults';
@@ -65,6 +65,7 @@ test('a wrong answer says what was called, expected and got; the solution passes
 
   assert.match(await check(page, SOLUTION), /^Passed: all \d+ checks\.$/);
   await page.reload();
+  await firstInput(page);
   const mark = page.locator(`nav .practice-items [data-item="${EXERCISE}"]`).getByRole('img', { name: 'solved' });
   await mark.waitFor();
   await exercise(page).getByRole('img', { name: 'solved' }).waitFor();
@@ -114,6 +115,7 @@ test('predict the output, right and wrong', async () => {
   assert.match(await box.locator('.explanation').textContent(), /evaluated once/);
 
   await page.reload();
+  await firstInput(page);
   await box.waitFor();
   await box.locator('.choice').filter({ hasText: "['ann', 'bob']" }).filter({ hasText: 'True' }).click();
   await box.getByRole('button', { name: 'Run and compare' }).click();

@@ -38,15 +38,24 @@ export async function openPage(browser, url) {
   });
   const started = Date.now();
   await page.goto(url);
+  await firstInput(page);
   return { page, context, errors, started };
 }
 
-/** Waits until this build's service worker is activated and controls the page. */
+/**
+ * The reader's first input, a key that does nothing: on a page written at
+ * build time, the app takes over then (crates/app/src/takeover.rs).
+ */
+export async function firstInput(page) {
+  await page.keyboard.press('Shift');
+}
+
 /** Waits until the app has replaced the page written at build time. */
 export async function appTookOver(page) {
   await page.locator('.layout:not(.static)').waitFor();
 }
 
+/** Waits until this build's service worker is activated and controls the page. */
 export async function controlledByServiceWorker(page) {
   // Synchronous on purpose: waitForFunction takes a returned promise as truthy.
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {

@@ -40,7 +40,16 @@ export async function openPage(browser, url, { context = null } = {}) {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(url);
+  await firstInput(page);
   return { page, context, errors };
+}
+
+/**
+ * The reader's first input, a key that does nothing: on a page written at
+ * build time, the app takes over then (crates/app/src/takeover.rs).
+ */
+export async function firstInput(page) {
+  await page.keyboard.press('Shift');
 }
 
 /** Collects a page's uncaught errors and failures; the tests assert it stays empty. */

@@ -22,10 +22,10 @@ function built(build, name) {
 }
 
 test('every built script has the names in place of its marker', () => {
-  for (const name of ['early-worker.js', 'embed.js']) {
+  for (const name of ['early-worker.js', 'early-input.js', 'embed.js']) {
     const text = built(buildScripts, name);
     assert.ok(!text.includes('/* CHANNELS */'), name);
-    assert.match(text, /"pyplayEarlyWorker"/, name);
+    assert.match(text, /"pyplayEarlyInput"/, name);
     new vm.Script(text, { filename: name });
   }
   const sw = built((dir) => buildServiceWorker(dir, { precache: false }), 'sw.js');
@@ -56,6 +56,67 @@ test('early-worker.js leaves the worker and its early events where runner.rs loo
   assert.equal(handoff.early.length, 1);
   assert.equal(handoff.early[0], ready);
   assert.equal(run('?embed').window.pyplayEarlyWorker, undefined);
+});
+
+test('early-input.js notes the first input, holds back a click on a built button, and calls the app once', () => {
+  const script = built(buildScripts, 'early-input.js');
+  const run = () => {
+    const listeners = {};
+    const timers = [];
+    class Element {
+      constructor(inBuiltButton) {
+        this.inBuiltButton = inBuiltButton;
+      }
+      closest(selector) {
+        assert.equal(selector, '.layout.static button');
+        return this.inBuiltButton ? this : null;
+      }
+    }
+    const window = {
+      Element,
+      addEventListener: (type, fn) => (listeners[type] ??= []).push(fn),
+      setTimeout: (fn, ms) => timers.push([fn, ms]),
+    };
+    window.window = window;
+    vm.runInNewContext(script, window);
+    const fire = (type, event = {}) => {
+      const e = { defaultPrevented: false, stopped: false, preventDefault() { this.defaultPrevented = true; }, stopPropagation() { this.stopped = true; }, ...event };
+      for (const fn of listeners[type] ?? []) fn(e);
+      return e;
+    };
+    return { notes: window.pyplayEarlyInput, fire, timers, Element };
+  };
+
+  // Reading: a touch's press alone, or the mouse's absence, is no input yet.
+  let { notes, fire, timers, Element } = run();
+  assert.deepEqual({ ...notes }, { seen: false, click: null, then: null });
+  fire('pointermove', { pointerType: 'touch' });
+  assert.equal(notes.seen, false);
+  let calls = 0;
+  notes.then = () => { calls += 1; };
+  fire('keydown');
+  fire('focusin');
+  assert.deepEqual([notes.seen, calls], [true, 1]);
+
+  // A tap on a built button: its click is held back for the app, which is
+  // called at it; the press's own timer comes to nothing after.
+  ({ notes, fire, timers, Element } = run());
+  notes.then = () => { calls += 1; };
+  fire('pointerup', { pointerType: 'touch' });
+  assert.equal(notes.seen, false);
+  assert.equal(timers[0][1], 500);
+  const button = new Element(true);
+  const click = fire('click', { target: button });
+  assert.deepEqual([click.defaultPrevented, click.stopped, notes.click === button, notes.seen, calls], [true, true, true, true, 2]);
+  timers[0][0]();
+  assert.equal(calls, 2);
+
+  // A link or the prose: followed or ignored as built; the mouse counts.
+  ({ notes, fire } = run());
+  const link = fire('click', { target: new Element(false) });
+  assert.deepEqual([link.defaultPrevented, notes.click, notes.seen], [false, null, false]);
+  fire('pointermove', { pointerType: 'mouse' });
+  assert.equal(notes.seen, true);
 });
 
 function serviceWorker() {

@@ -119,6 +119,9 @@ pub fn App() -> Html {
         });
     }
 
+    // Last of the first render's effects: the app's page has settled.
+    use_effect_with((), |()| crate::takeover::rendered());
+
     let main = match &route.view {
         View::Topic => html! {
             <TopicPage

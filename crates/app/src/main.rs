@@ -3,6 +3,7 @@
 mod app;
 mod clipboard;
 mod components;
+mod editor_bundle;
 mod embed;
 mod explain;
 mod hooks;
@@ -21,17 +22,22 @@ mod share;
 mod shared;
 mod shared_queue;
 mod storage;
+mod takeover;
 mod visualize;
 
 fn main() {
-    route::pin_base();
     let location = gloo::utils::window().location();
     if embed::requested(&location.search().unwrap_or_default()) {
+        route::pin_base();
         let options = embed::EmbedOptions::parse(&location.hash().unwrap_or_default());
         let props = components::embed_page::EmbedPageProps { options };
         yew::Renderer::<components::embed_page::EmbedPage>::with_props(props).render();
         return;
     }
-    app::remember_place();
-    yew::Renderer::<app::App>::new().render();
+    takeover::when_wanted(|| {
+        // Not before: a new base re-resolves every link of the built page.
+        route::pin_base();
+        app::remember_place();
+        yew::Renderer::<app::App>::new().render();
+    });
 }

@@ -81,6 +81,14 @@ pub fn load_code(topic: &str, snippet: &str) -> Option<String> {
     local_storage()?.get_item(&code_key(topic, snippet)).ok().flatten()
 }
 
+/// Whether the reader saved an edit of any code on this topic's page.
+pub fn has_saved_code(topic: &str) -> bool {
+    let Some(storage) = local_storage() else { return false };
+    let prefix = code_key(topic, "");
+    (0..storage.length().unwrap_or(0))
+        .any(|i| storage.key(i).ok().flatten().is_some_and(|key| key.starts_with(&prefix)))
+}
+
 /// Saves (or forgets) a snippet's code; storage errors (quota, disabled)
 /// only cost persistence, never the edit on screen.
 pub fn save_code(topic: &str, snippet: &str, code: &str, original: &str) {

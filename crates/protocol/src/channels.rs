@@ -74,6 +74,20 @@ pub mod early_worker {
     pub const LOADER: &str = "worker_loader.js";
 }
 
+/// www/early-input.js notes the reader's first input on a page written at
+/// build time, where the app takes over only then (crates/app/src/takeover.rs):
+/// `window.pyplayEarlyInput = {seen, click, then}`.
+pub mod early_input {
+    /// The global the notes are left in.
+    pub const GLOBAL: &str = "pyplayEarlyInput";
+    /// Its field: true once the first input came.
+    pub const SEEN: &str = "seen";
+    /// Its field: the built page's button clicked, its click held back; or null.
+    pub const CLICK: &str = "click";
+    /// Its field the app sets: a function called once, at the first input.
+    pub const THEN: &str = "then";
+}
+
 /// The embeds of one page share one interpreter (crates/app/src/shared.rs):
 /// one embed hosts a dedicated worker for all; the others, its clients,
 /// talk to it over two BroadcastChannels, as JSON strings. Both ends are Rust.
@@ -377,12 +391,19 @@ mod tests {
         assert_eq!(early["events"], early_worker::EVENTS);
         assert_eq!(early["loader"], early_worker::LOADER);
 
+        let input = &js["earlyInput"];
+        assert_eq!(input["global"], early_input::GLOBAL);
+        assert_eq!(input["seen"], early_input::SEEN);
+        assert_eq!(input["click"], early_input::CLICK);
+        assert_eq!(input["then"], early_input::THEN);
+
         // Every name in the file is checked above: a new one needs a check.
-        let sizes: Vec<usize> = ["toServiceWorker", "fromEmbed", "toEmbed", "pause", "earlyWorker"]
-            .iter()
-            .map(|k| js[k].as_object().unwrap().len())
-            .collect();
-        assert_eq!(sizes, [4, 8, 5, 5, 4]);
-        assert_eq!(js.as_object().unwrap().len(), 5);
+        let sizes: Vec<usize> =
+            ["toServiceWorker", "fromEmbed", "toEmbed", "pause", "earlyWorker", "earlyInput"]
+                .iter()
+                .map(|k| js[k].as_object().unwrap().len())
+                .collect();
+        assert_eq!(sizes, [4, 8, 5, 5, 4, 4]);
+        assert_eq!(js.as_object().unwrap().len(), 6);
     }
 }

@@ -1,7 +1,8 @@
 //! The code editor: CodeMirror 6, bundled from www/editor/editor.js, bound
-//! through its one global, `PyplayEditor`. Controlled like an input: `value`
-//! in, `on_change` out. If the bundle failed to load, a plain textarea stands
-//! in, so the code stays editable and runnable. Until the editor is drawn
+//! through its one global, `PyplayEditor`, loaded with the first editor
+//! (crate::editor_bundle). Controlled like an input: `value` in, `on_change`
+//! out. If the bundle failed to load, a plain textarea stands in, so the code
+//! stays editable and runnable. Until the editor is drawn
 //! (in a task of its own) the code shows as the built page showed it.
 
 use std::{cell::RefCell, rc::Rc};
@@ -14,7 +15,7 @@ use web_sys::{
 };
 use yew::prelude::*;
 
-use crate::hooks::use_ui;
+use crate::{editor_bundle, hooks::use_ui};
 
 #[wasm_bindgen]
 extern "C" {
@@ -254,8 +255,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             let schedule = {
                 let pending = pending.clone();
                 move || {
-                    let drawing = drawing.clone();
-                    *pending.borrow_mut() = Some(Timeout::new(0, move || drawing.draw()));
+                    let (drawing, pending) = (drawing.clone(), pending.clone());
+                    editor_bundle::when_loaded(move |loaded| {
+                        if loaded {
+                            *pending.borrow_mut() = Some(Timeout::new(0, move || drawing.draw()));
+                        } else {
+                            drawing.fallback.set(true);
+                        }
+                    });
                 }
             };
             let watching = match placeholder.cast::<Element>() {

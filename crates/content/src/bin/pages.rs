@@ -337,7 +337,7 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
         esc(texts.title),
         // Stands in for the app's button, so the lesson does not move when it takes over.
         stand_in(&format!(
-            "<button type=\"button\" class=\"embed-topic\" disabled>{}</button>",
+            "<button type=\"button\" class=\"embed-topic\" tabindex=\"-1\">{}</button>",
             esc(ui(lang).embed_topic)
         )),
         texts.intro_html,
@@ -451,17 +451,28 @@ fn stand_in(html: &str) -> String {
 }
 
 /// The app's snippet toolbar as it first shows (components/snippet_toolbar.rs):
-/// the same buttons, so it wraps the same on a phone.
+/// the same buttons, so it wraps the same on a phone, with the same classes,
+/// so a click on one before the app takes over is made on the app's
+/// (crates/app/src/takeover.rs). Out of the tab order: they are hidden from
+/// assistive technology, which reaches the code instead.
 fn toolbar(lang: Lang, runnable: bool) -> String {
     let ui = ui(lang);
-    let buttons: &[&str] = if runnable {
-        &[ui.loading_python, ui.visualize, ui.reset, ui.copy, ui.share, ui.embed]
+    let buttons: &[(&str, &str)] = if runnable {
+        &[
+            ("run", ui.loading_python),
+            ("visualize", ui.visualize),
+            ("reset", ui.reset),
+            ("copy", ui.copy),
+            ("share", ui.share),
+            ("embed-snippet", ui.embed),
+        ]
     } else {
-        &[ui.copy, ui.embed]
+        &[("copy", ui.copy), ("embed-snippet", ui.embed)]
     };
     let mut out = String::from("<div class=\"toolbar\">");
-    for label in buttons {
-        let _ = write!(out, "<button type=\"button\" disabled>{}</button>", esc(label));
+    for (class, label) in buttons {
+        let _ =
+            write!(out, "<button type=\"button\" class=\"{class}\" tabindex=\"-1\">{}</button>", esc(label));
     }
     out + "</div>"
 }
