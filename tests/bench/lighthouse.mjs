@@ -4,7 +4,7 @@
 // only, the median of N runs per page. A measurement script, not a test:
 // prints a table and writes tests/artifacts/lighthouse.json.
 //
-// Usage: node tests/bench/lighthouse.mjs [runs=3] [--dist=dir] [--pages=enum/,./,#/scratch]
+// Usage: node tests/bench/lighthouse.mjs [runs=3] [--dist=dir] [--pages=enum/,./,scratch/]
 //   (npm run bench:lighthouse)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -19,7 +19,7 @@ const opt = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.l
 const RUNS = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const DIST = opt('dist') ? `${resolve(opt('dist'))}/` : here('../../dist/');
 // A topic page, the home page, the scratchpad.
-const PAGES = (opt('pages') ?? 'enum/,./,#/scratch').split(',');
+const PAGES = (opt('pages') ?? 'enum/,./,scratch/').split(',');
 const BENCH = here('./');
 const LIGHTHOUSE = `${BENCH}node_modules/.bin/lighthouse`;
 const log = (...m) => console.error('[lighthouse]', ...m);

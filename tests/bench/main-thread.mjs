@@ -10,7 +10,7 @@
 //   task / script / layout   CDP Performance.getMetrics totals;
 //   elements the DOM's size at the end.
 //
-// Usage: node tests/bench/main-thread.mjs [runs=3] [--dist=dir[,dir2]] [--pages=enum/,./,#/scratch]
+// Usage: node tests/bench/main-thread.mjs [runs=3] [--dist=dir[,dir2]] [--pages=enum/,./,scratch/]
 //   (npm run bench:main-thread; --dist=/tmp/dist-before,dist compares two builds)
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,7 +21,7 @@ const args = process.argv.slice(2);
 const opt = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const RUNS = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const DISTS = (opt('dist') ?? new URL('../../dist/', import.meta.url).pathname).split(',').map((d) => resolve(d));
-const PAGES = (opt('pages') ?? 'enum/,./,#/scratch').split(',');
+const PAGES = (opt('pages') ?? 'enum/,./,scratch/').split(',');
 for (const dist of DISTS) if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}: no index.html (./x build first)`);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -85,13 +85,13 @@ test('the scratchpad switches language with its code, and error help speaks the 
   assert.match(await help.textContent(), /What it means/);
   assert.match(await help.textContent(), /totl/);
   await switchTo(page, '中文').click();
-  await page.waitForFunction(() => location.pathname.endsWith('/zh/') && location.hash === '#/scratch');
+  await page.waitForFunction(() => location.pathname.endsWith('/zh/scratch/'));
   assert.equal(await editorText(box), 'print(totl)\ntotal = 1');
   assert.equal(await help.getAttribute('lang'), 'zh-CN');
   assert.match(await help.textContent(), /含义/);
   assert.match(await help.textContent(), /totl/);
   await switchTo(page, 'English').click();
-  await page.waitForFunction(() => !location.pathname.includes('/zh/') && location.hash === '#/scratch');
+  await page.waitForFunction(() => !location.pathname.includes('/zh/') && location.pathname.endsWith('/scratch/'));
   assert.equal(await editorText(box), 'print(totl)\ntotal = 1');
   assert.deepEqual(errors, []);
   await context.close();

@@ -71,6 +71,12 @@ test('with JavaScript off, every topic page shows its heading, prose and code', 
     assert.deepEqual(codes.map(text), topic.snippets.map(([, code]) => text(code)), `zh/${topic.id}: the same code`);
     assert.equal(await page.locator('.sidebar a[aria-current="page"]').getAttribute('href'), `zh/${topic.id}/`);
   }
+  // The scratchpad is a page too, its starter code in it.
+  for (const [path, title] of [['scratch/', 'Scratchpad'], ['zh/scratch/', '草稿本']]) {
+    assert.equal((await page.goto(`${site}${path}`)).status(), 200, path);
+    assert.equal(await page.locator('h1').textContent(), title, path);
+    assert.match(await page.locator('article.scratch pre.code').textContent(), /print\(/, path);
+  }
   // The switch is a link to the same page in the other language.
   await page.goto(`${site}zh/${TOPICS[3].id}/`);
   await page.getByRole('link', { name: 'Language / 语言: English' }).click();
@@ -148,8 +154,8 @@ test('each page has its title, description, canonical link, social tags, lang an
   const home = await head();
   assert.deepEqual([home.lang, home.title, home.canonical, home.inlineScripts], ['en', 'Python Playground', base, 0]);
   assert.ok(home.description.length > 40 && home.csp);
-  // The sitemap: the home page and every topic, in each language; robots.txt names it.
-  const pages = ['', ...TOPICS.map((t) => `${t.id}/`)];
+  // The sitemap: the home page, the scratchpad and every topic, in each language; robots.txt names it.
+  const pages = ['', 'scratch/', ...TOPICS.map((t) => `${t.id}/`)];
   assert.deepEqual(locs, pages.flatMap((p) => [`${base}${p}`, `${base}zh/${p}`]));
   const robots = await (await page.request.get(`${site}robots.txt`)).text();
   assert.match(robots, /^User-agent: \*$/m);
@@ -214,12 +220,12 @@ test('the app takes a topic page over, follows links in place, and keeps the sub
   assert.equal(await page.title(), `${await page.locator('h1').textContent()} · Python Playground`);
   // The scratchpad, search, back: all without loading a document.
   await page.getByRole('link', { name: 'Scratchpad' }).click();
-  await page.waitForURL(`${site}#/scratch`);
+  await page.waitForURL(`${site}scratch/`);
   await page.getByRole('searchbox').fill('chain');
   await page.locator('#search-results a').first().click();
   await page.waitForURL((url) => url.href.startsWith(site) && /^[a-z0-9-]+\/$/.test(url.pathname.slice(new URL(site).pathname.length)));
   await page.goBack();
-  await page.waitForURL(`${site}#/scratch`);
+  await page.waitForURL(`${site}scratch/`);
   assert.equal(await page.evaluate(() => window.sameDocument), true);
   // A prose link written `#/topic/item` in the Markdown is a page URL.
   await page.goto(`${site}contextlib/`);

@@ -156,7 +156,7 @@ pub fn App() -> Html {
                     </button>
                     <a class="brand" href={lang.home()}>{ ui.site_name }</a>
                     <SearchBox />
-                    <a class="scratch-link" href={route::view_href(lang, route::SCRATCH_HREF)} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui.scratchpad }</a>
+                    <a class="scratch-link" href={pyplay_content::page_path(lang, route::SCRATCH)} aria-current={(route.view == View::Scratch).then_some("page")}>{ ui.scratchpad }</a>
                     <a class="progress-link" href={route::view_href(lang, route::PROGRESS_HREF)} aria-current={(route.view == View::Progress).then_some("page")}>{ ui.progress }</a>
                     <LanguageSwitch route={(*route).clone()} />
                     <ThemeToggle />

@@ -1,17 +1,18 @@
 //! Routes. Each topic is a page of its own, `topic/` (written at build time
 //! by crates/content/src/bin/pages.rs), with a snippet, exercise or card as
 //! its fragment: `topic/#item`, and a share link's `topic/#item?code=…`
-//! (crate::share). The app's own views are fragments of the root page:
-//! `#/scratch[?code=…]`, `#/search?q=words`, `#/progress`, and `#/` or none
-//! (home). The old hash routes, `#/topic[/item][?code=…]`, still parse on any
-//! page, and the app then replaces the URL with [`Route::url`].
+//! (crate::share). The scratchpad is a page too, `scratch/` (a share link's
+//! `scratch/#?code=…`). The app's other views are fragments of the root page:
+//! `#/search?q=words`, `#/progress`, and `#/` or none (home). The old hash
+//! routes, `#/topic[/item][?code=…]` and `#/scratch[?code=…]`, still parse on
+//! any page, and the app then replaces the URL with [`Route::url`].
 //!
 //! Every URL here is relative to the site root, which every page's `<base>`
 //! names (the app makes it absolute at start, [`pin_base`]): so links work
 //! from any page, on any static host, from any sub-path.
 //!
 //! Every URL names its language: the Chinese site is the same under `zh/`
-//! (`zh/enum/#basics`, `zh/#/scratch`). The root page alone has none in
+//! (`zh/enum/#basics`, `zh/#/progress`). The root page alone has none in
 //! its URL; it follows the reader's choice (crate::lang).
 
 use pyplay_content::Lang;
@@ -20,7 +21,7 @@ use pyplay_content::Lang;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
     Topic,
-    /// The free editor, `#/scratch`.
+    /// The free editor, `scratch/`.
     Scratch,
     /// `#/search?q=…`: every result for the query.
     Search(String),
@@ -30,17 +31,15 @@ pub enum View {
     Progress,
 }
 
-/// The route segment of the scratchpad; no topic may take this id.
-pub const SCRATCH: &str = "scratch";
+/// The scratchpad's page and route segment; no topic may take this id.
+pub use pyplay_content::SCRATCH;
 /// The route segment of the progress page; no topic may take this id.
 pub const PROGRESS: &str = "progress";
 
-/// The scratchpad's fragment; [`view_href`] makes it a URL.
-pub const SCRATCH_HREF: &str = "#/scratch";
 /// The progress page's fragment; [`view_href`] makes it a URL.
 pub const PROGRESS_HREF: &str = "#/progress";
 
-/// An app view (`#/scratch`, …) in `lang`, relative to the site root.
+/// An app view (`#/progress`, …) in `lang`, relative to the site root.
 pub fn view_href(lang: Lang, fragment: &str) -> String {
     format!("{}{fragment}", lang.dir())
 }
@@ -100,6 +99,10 @@ impl Route {
     pub fn parse(path: &str, hash: &str) -> Self {
         let (lang, path) = split_lang(path);
         let page = path.split('/').next().unwrap_or_default();
+        if page == SCRATCH && !hash.starts_with("#/") {
+            let code = Fragment::parse(hash).param("code").map(str::to_string);
+            return Self { lang, code, ..Self::parse_hash("#/scratch") };
+        }
         if hash.starts_with("#/") || pyplay_content::topic(page).is_none() {
             return Self { lang, ..Self::parse_hash(hash) };
         }
@@ -186,7 +189,10 @@ impl Route {
                 (None, Some(_)) => code(format!("{}#", pyplay_content::page_path(lang, &self.topic))),
                 (None, None) => pyplay_content::page_path(lang, &self.topic),
             },
-            View::Scratch => code(view_href(lang, SCRATCH_HREF)),
+            View::Scratch => match &self.code {
+                Some(_) => code(format!("{}#", pyplay_content::page_path(lang, SCRATCH))),
+                None => pyplay_content::page_path(lang, SCRATCH),
+            },
             View::Search(query) => Self::search_href(lang, query),
             View::Home => lang.home().to_string(),
             View::Progress => view_href(lang, PROGRESS_HREF),
@@ -228,6 +234,7 @@ fn app_page_under(root: &str, href: &str) -> bool {
     let (_, path) = split_lang(path);
     path.is_empty()
         || path == "index.html"
+        || path == format!("{SCRATCH}/")
         || path.strip_suffix('/').is_some_and(|topic| pyplay_content::topic(topic).is_some())
 }
 
@@ -373,15 +380,18 @@ mod tests {
             ("", "#/enum/basics?code=abc", "enum/#basics?code=abc".to_string()),
             ("enum/", "#/enum/basics?code=abc", "enum/#basics?code=abc".to_string()),
             ("enum/", "#basics", "enum/#basics".to_string()),
-            ("", "#/scratch?code=xyz", "#/scratch?code=xyz".to_string()),
-            ("", "#/scratch", "#/scratch".to_string()),
+            ("", "#/scratch?code=xyz", "scratch/#?code=xyz".to_string()),
+            ("", "#/scratch", "scratch/".to_string()),
+            ("scratch/", "", "scratch/".to_string()),
+            ("scratch/", "#?code=xyz", "scratch/#?code=xyz".to_string()),
             ("", "#/progress", "#/progress".to_string()),
             ("", "#/search?q=a+b", "#/search?q=a+b".to_string()),
             ("", "", "./".to_string()),
             ("", "#/no-such-topic", format!("{}/", topic.id)),
             ("", &format!("#/{}/{snippet}", topic.id), format!("{}/#{snippet}", topic.id)),
             ("zh/enum/", "#basics?code=abc", "zh/enum/#basics?code=abc".to_string()),
-            ("zh/", "#/scratch", "zh/#/scratch".to_string()),
+            ("zh/", "#/scratch", "zh/scratch/".to_string()),
+            ("zh/scratch/", "#?code=x", "zh/scratch/#?code=x".to_string()),
             ("zh/", "#/search?q=%E7%94%9F", "zh/#/search?q=%E7%94%9F".to_string()),
             ("zh/", "#/progress", "zh/#/progress".to_string()),
             ("zh/", "", "zh/".to_string()),
@@ -411,9 +421,9 @@ mod tests {
         let code = crate::share::encode("print(1)");
         for (lang, place, url) in [
             (Lang::En, "enum/basics", "enum/#basics"),
-            (Lang::En, SCRATCH, "#/scratch"),
+            (Lang::En, SCRATCH, "scratch/#"),
             (Lang::Zh, "enum/basics", "zh/enum/#basics"),
-            (Lang::Zh, SCRATCH, "zh/#/scratch"),
+            (Lang::Zh, SCRATCH, "zh/scratch/#"),
         ] {
             assert_eq!(share_url_under(root, lang, place, "print(1)"), format!("{root}{url}?code={code}"));
         }
@@ -433,6 +443,8 @@ mod tests {
             "https://x.org/py/zh/",
             "https://x.org/py/zh/#/scratch",
             "https://x.org/py/zh/enum/#basics",
+            "https://x.org/py/scratch/",
+            "https://x.org/py/zh/scratch/#?code=x",
         ] {
             assert!(app_page_under(root, href), "{href}");
         }

@@ -91,6 +91,7 @@ fn wanted_now() -> bool {
     match built.as_deref() {
         _ if !fragment.is_empty() => true,
         Some("topic") => storage::has_saved_code(&route.topic),
+        Some("scratch") => storage::has_saved_code(crate::route::SCRATCH),
         // The root page's language is the reader's (crate::lang::for_root).
         Some("home") => {
             let built_lang = document.document_element().and_then(|e| e.get_attribute("lang"));

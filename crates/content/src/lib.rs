@@ -269,6 +269,10 @@ pub fn neighbours(id: &str) -> (Option<&'static Topic>, Option<&'static Topic>) 
     (at.checked_sub(1).map(|i| all[i]), all.get(at + 1).copied())
 }
 
+/// The scratchpad's page, `scratch/` ([`page_path`]), beside the topics'
+/// (no topic may take this id).
+pub const SCRATCH: &str = "scratch";
+
 /// A topic's page in `lang`, relative to the site root: `topic/` (its
 /// `index.html`), `zh/topic/` in Chinese. Every page's `<base>` is the site
 /// root, so this works from any page.

@@ -1,6 +1,7 @@
-//! The scratchpad, `#/scratch`: a free editor with Run/Stop and output. It
+//! The scratchpad, `scratch/`: a free editor with Run/Stop and output. It
 //! is a SnippetView with no lesson behind it, so it persists like one
-//! (`pyplay:v1:code:scratch/main`) and shares as `#/scratch?code=…`.
+//! (`pyplay:v1:code:scratch/main`) and shares as `scratch/#?code=…`.
+//! crates/content/src/bin/pages.rs writes the same page at build time.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

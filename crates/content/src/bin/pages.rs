@@ -112,7 +112,11 @@ fn write_site(dir: &Path, site: &str) -> Result<usize, String> {
             )?;
             pages += 1;
         }
-        pages += 1;
+        write(
+            &format!("{}index.html", content::page_path(lang, content::SCRATCH)),
+            &shell.page(&scratch_page(site, lang)),
+        )?;
+        pages += 2;
         write(&format!("{}{MANIFEST}", lang.dir()), &manifest(lang))?;
     }
     write("404.html", &not_found_page(site))?;
@@ -328,6 +332,37 @@ fn home_page(site: &str, lang: Lang) -> Page {
     }
 }
 
+/// The scratchpad (crates/app/src/components/scratch_page.rs): its words, the
+/// starter code, and stand-ins for the app's toolbar and output.
+fn scratch_page(site: &str, lang: Lang) -> Page {
+    let ui = ui(lang);
+    let paths = paths(|l| content::page_path(l, content::SCRATCH));
+    let path = content::page_path(lang, content::SCRATCH);
+    let main = format!(
+        "<article class=\"scratch\">\n<h1>{}</h1>\n<p class=\"lede\">{}</p>\n\
+         <label class=\"session-option\"><input type=\"checkbox\" disabled> {}<span class=\"hint\">{}</span></label>\n\
+         <div class=\"snippet\">{}{}</div>\n</article>",
+        esc(ui.scratchpad),
+        esc(ui.scratch_lede),
+        esc(ui.keep_variables),
+        esc(ui.keep_variables_hint),
+        code_block(ui.scratch_starter),
+        stand_in(&(toolbar(lang, Toolbar::Scratch) + "<div class=\"output\"></div>")),
+    );
+    Page {
+        kind: "scratch",
+        lang,
+        title: ui::fill(ui.page_title, &[("topic", &ui.scratchpad), ("site", &ui.site_name)]),
+        description: ui.scratch_lede.to_string(),
+        canonical: format!("{site}{path}"),
+        base: base_of(&path),
+        site: site.to_string(),
+        og_type: "website",
+        body: layout(lang, None, &paths, &main),
+        paths,
+    }
+}
+
 fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page {
     let id = topic.id;
     let texts = topic.texts(lang);
@@ -363,7 +398,8 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
             );
         }
         // The app's toolbar, stood in for: the lesson keeps its place when the app takes over.
-        let toolbar = stand_in(&toolbar(lang, s.runnable));
+        let toolbar =
+            stand_in(&toolbar(lang, if s.runnable { Toolbar::Runnable } else { Toolbar::CopyOnly }));
         let _ = write!(main, "<div class=\"snippet\">{}{toolbar}</div>\n</section>\n", code_block(s.code));
     }
     if !topic.exercises.is_empty() || !topic.cards.is_empty() {
@@ -455,19 +491,14 @@ fn stand_in(html: &str) -> String {
 /// so a click on one before the app takes over is made on the app's
 /// (crates/app/src/takeover.rs). Out of the tab order: they are hidden from
 /// assistive technology, which reaches the code instead.
-fn toolbar(lang: Lang, runnable: bool) -> String {
+fn toolbar(lang: Lang, kind: Toolbar) -> String {
     let ui = ui(lang);
-    let buttons: &[(&str, &str)] = if runnable {
-        &[
-            ("run", ui.loading_python),
-            ("visualize", ui.visualize),
-            ("reset", ui.reset),
-            ("copy", ui.copy),
-            ("share", ui.share),
-            ("embed-snippet", ui.embed),
-        ]
-    } else {
-        &[("copy", ui.copy), ("embed-snippet", ui.embed)]
+    let run = [("run", ui.loading_python), ("visualize", ui.visualize), ("reset", ui.reset)];
+    let share = [("copy", ui.copy), ("share", ui.share)];
+    let buttons: Vec<(&str, &str)> = match kind {
+        Toolbar::Runnable => [&run[..], &share, &[("embed-snippet", ui.embed)]].concat(),
+        Toolbar::CopyOnly => vec![("copy", ui.copy), ("embed-snippet", ui.embed)],
+        Toolbar::Scratch => [&run[..], &share].concat(),
     };
     let mut out = String::from("<div class=\"toolbar\">");
     for (class, label) in buttons {
@@ -475,6 +506,17 @@ fn toolbar(lang: Lang, runnable: bool) -> String {
             write!(out, "<button type=\"button\" class=\"{class}\" tabindex=\"-1\">{}</button>", esc(label));
     }
     out + "</div>"
+}
+
+/// Which of the app's snippet toolbars a built page stands in for.
+#[derive(Clone, Copy)]
+enum Toolbar {
+    /// A lesson's snippet a browser can run.
+    Runnable,
+    /// One it cannot: Copy and Embed.
+    CopyOnly,
+    /// The scratchpad's: no Embed.
+    Scratch,
 }
 
 /// Code as the editor shows it before it loads (the same class as its
@@ -499,7 +541,7 @@ fn layout(lang: Lang, current: Option<&Topic>, paths: &[(Lang, String); 2], main
          <button type=\"button\" class=\"menu-toggle needs-js\" aria-controls=\"sidebar\" aria-expanded=\"false\">{menu}</button>\n\
          <a class=\"brand\" href=\"{home}\">{site}</a>\n\
          <div class=\"search needs-js\" role=\"search\"><input type=\"search\" class=\"search-input\" placeholder=\"{placeholder}\" aria-label=\"{search}\" readonly></div>\n\
-         <a class=\"scratch-link\" href=\"{dir}#/scratch\">{scratch}</a>\n<a class=\"progress-link\" href=\"{dir}#/progress\">{progress}</a>\n\
+         <a class=\"scratch-link\" href=\"{dir}scratch/\">{scratch}</a>\n<a class=\"progress-link\" href=\"{dir}#/progress\">{progress}</a>\n\
          <a class=\"lang-switch\" href=\"{other_href}\" hreflang=\"{tag}\" lang=\"{tag}\" title=\"{label}\" aria-label=\"{label}: {name}\">{name}</a>\n{stand_ins}</header>\n\
          <nav class=\"sidebar\" id=\"sidebar\" aria-label=\"{topics}\">\n",
         menu = esc(ui(lang).menu),
@@ -585,8 +627,10 @@ fn sitemap(site: &str) -> String {
     );
     let site = esc(site);
     let home = paths(|l| l.dir().to_string());
-    let pages =
-        std::iter::once(home).chain(content::topics().map(|(_, t)| paths(|l| content::page_path(l, t.id))));
+    let scratch = paths(|l| content::page_path(l, content::SCRATCH));
+    let pages = [home, scratch]
+        .into_iter()
+        .chain(content::topics().map(|(_, t)| paths(|l| content::page_path(l, t.id))));
     for page in pages {
         for (_, path) in &page {
             let _ = write!(out, "  <url><loc>{site}{path}</loc>");
@@ -706,7 +750,7 @@ mod tests {
         assert!(html.contains(&format!("<h1>{}</h1>", esc(zh.title))));
         assert!(html.contains(zh.intro_html));
         assert!(html.contains("href=\"zh/enum/\" aria-current=\"page\""));
-        assert!(html.contains("<a class=\"scratch-link\" href=\"zh/#/scratch\">"));
+        assert!(html.contains("<a class=\"scratch-link\" href=\"zh/scratch/\">"));
         assert!(html.contains("<a class=\"lang-switch\" href=\"enum/\" hreflang=\"en\" lang=\"en\""));
         let (_, next) = content::neighbours("enum");
         assert!(html.contains(&format!("href=\"zh/{}/\"", next.unwrap().id)));
@@ -748,6 +792,26 @@ mod tests {
     }
 
     #[test]
+    fn the_scratchpad_is_a_page_with_its_starter_code() {
+        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let html = shell.page(&scratch_page("https://py.example/", Lang::Zh));
+        let zh = ui(Lang::Zh);
+        assert!(
+            html.contains("<body data-prerendered=\"scratch\">") && html.contains("<base href=\"../../\">")
+        );
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/zh/scratch/\">"));
+        assert!(html.contains(&format!("<h1>{}</h1>", esc(zh.scratchpad))));
+        assert!(html.contains(&esc(&content::pre_text(zh.scratch_starter))));
+        // The app's toolbar, Run first and no Embed, standing in.
+        assert!(html.contains(&format!(
+            "<button type=\"button\" class=\"run\" tabindex=\"-1\">{}</button>",
+            zh.loading_python
+        )));
+        assert!(!html.contains("embed-snippet"));
+        assert!(html.contains("<a class=\"lang-switch\" href=\"scratch/\""));
+    }
+
+    #[test]
     fn the_home_page_sitemap_robots_and_404() {
         let shell = Shell::from_trunk(TRUNK).unwrap();
         let html = shell.page(&home_page("https://py.example/", Lang::En));
@@ -755,7 +819,9 @@ mod tests {
         assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/\">"));
         assert!(html.contains(&format!("<p class=\"lede\">{}</p>", esc(ui(Lang::En).lede))));
         let map = sitemap("https://py.example/");
-        assert_eq!(map.matches("<loc>").count(), 2 * (content::topics().count() + 1));
+        // The home page, the scratchpad and every topic, in both languages.
+        assert_eq!(map.matches("<loc>").count(), 2 * (content::topics().count() + 2));
+        assert!(map.contains("<loc>https://py.example/zh/scratch/</loc>"));
         for (_, t) in content::topics() {
             assert!(map.contains(&format!("<loc>https://py.example/{}/</loc>", t.id)), "{}", t.id);
             assert!(map.contains(&format!("<loc>https://py.example/zh/{}/</loc>", t.id)), "{}", t.id);
