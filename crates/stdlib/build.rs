@@ -3,7 +3,8 @@
 //! engine fetches on first import. The packages of `offline.txt`'s modules
 //! make one pack, `lessons`, cached at install; every other top-level name
 //! outside the core is a pack of its own under `more/`, cached when first
-//! used. Everything is re-encoded on the way (see `literal_block`).
+//! used. Everything is re-encoded on the way (see `literal_block`). The
+//! Unicode names table (vendor/unicode_names2-3) is one more pack.
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -100,6 +101,15 @@ fn main() {
         writeln!(files, "    ({file:?}, include_bytes!({:?})),", path.display()).unwrap();
         index.extend(modules.iter().map(|m| (m.name, file.clone(), m.package)));
     }
+    // Not a module: the Unicode names table (vendor/unicode_names2-3), which
+    // only unicodedata.name/lookup and `\N{...}` need, so the engine fetches
+    // it on first use. Beside the lessons' pack, not under more/: a lesson
+    // asks for names (secure-filename), so it is cached at install too.
+    let names_table = unicode_names2::built_in();
+    let names_file = format!("unicode-names-{:016x}.bin", fnv1a(names_table));
+    let path = dir.join(&names_file);
+    write(&path, names_table);
+    writeln!(files, "    ({names_file:?}, include_bytes!({:?})),", path.display()).unwrap();
     index.sort();
     let mut rust =
         String::from("/// The modules built into the engine, by name.\npub static BUILTIN: &[&str] = &[\n");
@@ -113,7 +123,8 @@ fn main() {
     for (name, file, package) in &index {
         writeln!(rust, "    ({name:?}, {file:?}, {package}),").unwrap();
     }
-    rust.push_str("];\n\n/// Every pack: (path under stdlib/, bytes in `FrozenLib`'s layout).\npub static PACKS: &[(&str, &[u8])] = &[\n");
+    writeln!(rust, "];\n\n/// The Unicode names table's path under stdlib/.\npub static UNICODE_NAMES: &str = {names_file:?};").unwrap();
+    rust.push_str("\n/// Every pack: (path under stdlib/, bytes): modules in `FrozenLib`'s layout, or the names table.\npub static PACKS: &[(&str, &[u8])] = &[\n");
     rust.push_str(&files);
     rust.push_str("];\n");
     write(&out.join("lazy.rs"), rust.as_bytes());

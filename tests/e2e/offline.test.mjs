@@ -57,6 +57,7 @@ test('the generator lists every file of the build, skips .br/.gz, and versions b
   assert.ok(!names.includes('sw.js') && !names.some((n) => n.startsWith('.')));
   // Standard-library packs: the lessons' ones at install, the others on use.
   assert.ok(names.some((n) => /^stdlib\/lessons-[0-9a-f]{16}\.bin$/.test(n)), "the lessons' pack precached");
+  assert.ok(names.some((n) => /^stdlib\/unicode-names-[0-9a-f]{16}\.bin$/.test(n)), 'the Unicode names table (a lesson asks for names) precached');
   assert.ok(!names.some((n) => n.startsWith('stdlib/more/')), 'packs no lesson needs are not');
   assert.equal(first.files.find((f) => f.url === 'worker_bg.wasm').type, 'application/wasm');
   // Compressed twins change nothing; an unhashed file's content does.
@@ -159,6 +160,11 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
   await finished(page, 'enum', 'basics', before);
   assert.equal(await first.locator('.output .stream').textContent(), '1\n');
   assert.ok(Object.keys((await cacheContents(page))[version]).some((n) => /^csv-[0-9a-f]{16}\.bin$/.test(n)), 'csv pack cached on use');
+  // The Unicode names table is a pack too (vendor/unicode_names2-3), which
+  // the worker fetches when a program first asks for a name.
+  const named = await runCode(first, "import unicodedata\nprint(unicodedata.name('é'))");
+  await finished(page, 'enum', 'basics', named);
+  assert.equal(await first.locator('.output .stream').textContent(), 'LATIN SMALL LETTER E WITH ACUTE\n');
 
   // 2. No network and no server.
   await context.setOffline(true);
@@ -193,6 +199,10 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
   let previousRun = await runCode(box, 'import asyncio, csv\nasync def f():\n    return csv.QUOTE_ALL\nprint(asyncio.run(f()))');
   await finished(deep, 'itertools', 'infinite', previousRun);
   assert.equal(await box.locator('.output .stream').textContent(), '1\n');
+  // The names table, precached at install, in a fresh worker offline.
+  previousRun = await runCode(box, "import unicodedata\nprint('\\N{SNOWMAN}', unicodedata.lookup('GREEK SMALL LETTER ALPHA'))");
+  await finished(deep, 'itertools', 'infinite', previousRun);
+  assert.equal(await box.locator('.output .stream').textContent(), '☃ α\n');
   previousRun = await runCode(box, 'import xml.dom.minidom');
   await finished(deep, 'itertools', 'infinite', previousRun);
   assert.match(await box.locator('.output').textContent(), /ImportError: module 'xml' could not be loaded: the playground fetches stdlib\/more\/xml-[0-9a-f]+\.bin on first import, and the download failed/);

@@ -45,8 +45,9 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-// Standard-library packs (crates/stdlib): the lessons' one is in BUILD.files,
-// fetched after the app; those under more/ are cached when first used.
+// Standard-library packs (crates/stdlib): the lessons' one and the Unicode
+// names table are in BUILD.files, fetched after the app; those under more/
+// are cached when first used.
 const PACKS = 'stdlib/';
 const MORE_PACKS = 'stdlib/more/';
 

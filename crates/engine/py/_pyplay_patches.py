@@ -5,6 +5,8 @@ maps a module's name to the function that patches it."""
 import sys
 import time
 
+import _pyplay
+
 
 def _patch_threading(threading):
     # Thread.start() runs the target to completion (there is one thread), so a
@@ -118,9 +120,29 @@ def _patch_pdb(pdb):
     pdb.Pdb.do_EOF = do_EOF
 
 
+def _patch_unicodedata(unicodedata):
+    # The names table is a pack fetched on first use (crates/engine/src/stdlib.rs).
+    # Without it every name would be "no such name": say why instead.
+    def needs_names(real):
+        def call(*args):
+            why = _pyplay.unicode_names_missing()
+            if why is not None:
+                raise RuntimeError(f"unicodedata.{real.__name__}() needs the Unicode names table: {why}")
+            return real(*args)
+
+        call.__name__ = call.__qualname__ = real.__name__
+        call.__doc__ = real.__doc__
+        call.__module__ = "unicodedata"
+        return call
+
+    unicodedata.name = needs_names(unicodedata.name)
+    unicodedata.lookup = needs_names(unicodedata.lookup)
+
+
 PATCHES = {
     "asyncio": _patch_asyncio,
     "pdb": _patch_pdb,
     "threading": _patch_threading,
+    "unicodedata": _patch_unicodedata,
     "concurrent.futures.thread": _patch_futures_thread,
 }

@@ -100,6 +100,13 @@ mod _pyplay {
         crate::stdlib::code(&name, vm)
     }
 
+    /// Why the Unicode names table (a pack fetched on first use) cannot be
+    /// loaded, or None once it is.
+    #[pyfunction]
+    fn unicode_names_missing() -> Option<String> {
+        unicode_names2::load().err()
+    }
+
     /// Seconds since the Unix epoch.
     #[pyfunction]
     fn wall_time() -> f64 {

@@ -150,14 +150,15 @@ impl Engine {
 
     /// As [`Engine::new`], with `fetcher` getting the packs of the standard
     /// library beyond the built-in core on first import (in the browser,
-    /// from the site's `stdlib/`). Without one, such an import is an
-    /// `ImportError` that says so.
+    /// from the site's `stdlib/`), and the Unicode names table on first use.
+    /// Without one, such an import is an `ImportError` that says so.
     ///
     /// # Panics
     /// If the frozen boot module fails, which is a build defect.
     #[must_use]
     pub fn with_pack_fetcher(fetcher: Option<PackFetcher>) -> Self {
         stdlib::set_fetcher(fetcher);
+        unicode_names2::set_source(stdlib::unicode_names);
         let mut settings = rustpython_vm::Settings::default();
         settings.allow_external_library = false;
         settings.import_site = false;

@@ -32,6 +32,23 @@ pub fn bundled() -> PackFetcher {
     Box::new(|path| pyplay_stdlib::pack(path).map(<[u8]>::to_vec).ok_or_else(|| format!("no pack {path}")))
 }
 
+/// The Unicode names table (`unicodedata.name`, `lookup`, `\N{...}`): a pack
+/// too, fetched the first time a program asks for a name (vendor/README.md).
+/// Kept for the life of the worker once it came.
+pub(crate) fn unicode_names() -> Result<&'static [u8], String> {
+    let path = pyplay_stdlib::UNICODE_NAMES;
+    let fetched = FETCHER.with(|f| match f.borrow_mut().as_mut() {
+        Some(fetch) => fetch(path),
+        None => Err("this host cannot fetch it".into()),
+    });
+    let bytes =
+        fetched.map_err(|why| format!("the playground fetches stdlib/{path} on first use, and {why}"))?;
+    if !pyplay_stdlib::is_intact(path, &bytes) {
+        return Err(format!("stdlib/{path} came back damaged or from another build"));
+    }
+    Ok(bytes.leak())
+}
+
 /// Whether `name` is a module of a pack: `Some(is_package)`.
 pub(crate) fn find(name: &str) -> Option<bool> {
     pyplay_stdlib::find(name).map(|(_, package)| package)

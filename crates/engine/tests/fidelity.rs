@@ -153,3 +153,33 @@ fn library_exit_handlers_do_not_break_the_next_run() {
     assert_eq!(engine.run_captured(code).stdout, "[1]\n");
     assert_eq!(engine.run_captured(code).stdout, "[1]\n", "finalize still works after a run ended");
 }
+
+#[test]
+fn unicode_names_answer_as_on_cpython() {
+    // The names table is a pack fetched on first use (vendor/unicode_names2-3);
+    // CPython 3.11's answers.
+    let engine = Engine::new();
+    let out = engine.run_captured(
+        "import unicodedata as u\n\
+         print('\\N{GREEK SMALL LETTER ALPHA}', '\\N{greek small letter beta}', '\\N{NBSP}' == '\\xa0')\n\
+         print(u.name('é'), u.name('\\x00', 'no name'), u.lookup('SNOWMAN'))\n\
+         print(u.lookup('LATIN CAPITAL LETTER GHA') == '\\u01a2', u.name('\\u01a2'), u.lookup('BOM') == '\\ufeff')\n\
+         print(u.name('中'), u.lookup('CJK UNIFIED IDEOGRAPH-4E2D'), '\\N{CJK UNIFIED IDEOGRAPH-4E2D}')\n\
+         print(u.name('한'), u.lookup('HANGUL SYLLABLE HAN'), '\\N{HANGUL SYLLABLE GEUL}')\n\
+         try:\n    u.lookup('NO SUCH NAME')\nexcept KeyError as e:\n    print(e)\n\
+         try:\n    u.name('\\x00')\nexcept ValueError as e:\n    print(e)",
+    );
+    assert_eq!(out.error, None, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "α β True\n\
+         LATIN SMALL LETTER E WITH ACUTE no name ☃\n\
+         True LATIN CAPITAL LETTER OI True\n\
+         CJK UNIFIED IDEOGRAPH-4E2D 中 中\n\
+         HANGUL SYLLABLE HAN 한 글\n\
+         \"undefined character name 'NO SUCH NAME'\"\n\
+         no such name\n"
+    );
+    let out = engine.run_captured("x = '\\N{NO SUCH NAME}'");
+    assert_eq!(out.error.map(|e| e.kind).as_deref(), Some("SyntaxError"));
+}

@@ -2,7 +2,9 @@
 //! the interpreter needs to start, is built into the engine; every other
 //! module sits in a pack (the lessons' modules in one, every other top-level
 //! name in its own) that the site serves as `stdlib/<path>` and the engine
-//! fetches on first import.
+//! fetches on first import. The Unicode names table
+//! ([`UNICODE_NAMES`], vendor/unicode_names2-3) is a pack too, fetched
+//! when a program first asks for a character's name.
 //!
 //! Nothing here is linked unless used: the browser's wasm keeps [`CORE`]
 //! and the index, and leaves the packs to the site.

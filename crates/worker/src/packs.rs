@@ -1,4 +1,5 @@
-//! Standard-library packs for the engine, from the site's `stdlib/`: a
+//! Standard-library packs for the engine (and the Unicode names table,
+//! which the engine asks for the same way), from the site's `stdlib/`: a
 //! synchronous request (allowed in a worker), so an `import` waits for its
 //! module as it would for a disk. The service worker answers from its cache
 //! when it has the pack (the lessons' one from install on).
