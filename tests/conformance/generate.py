@@ -6,6 +6,7 @@ CPython running this script, `python3 -I file` from `/`, and stores its
 stdout verbatim in <name>.out. A program that exits non-zero is a broken
 test (expected outputs must come from clean runs), so this fails loudly instead of recording it."""
 import pathlib
+import signal
 import subprocess
 import sys
 
@@ -24,6 +25,9 @@ def main():
         run = subprocess.run(
             [sys.executable, "-I", str(path)],
             capture_output=True, text=True, encoding="utf-8", timeout=120, cwd="/",
+            # As from a terminal: a shell that started us in the background
+            # ignores SIGINT, and CPython then keeps it ignored (signal_basic.py).
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         if run.returncode != 0:
             broken.append(f"{path.name}: exit status {run.returncode}\n{run.stderr}")
