@@ -15,6 +15,9 @@ use super::{
     schema::{CardFile, Difference, ExerciseFile, SnippetFile, ZhCard, ZhExercise, ZhSnippet, ZhTopicFile},
 };
 
+/// Before each plain-text field: only the search index's build has them.
+const TEXT: &str = "#[cfg(feature = \"search-text\")] ";
+
 /// The Chinese `check` has made sure of.
 fn zh(text: Option<&String>) -> &str {
     text.map_or("", String::as_str)
@@ -49,7 +52,7 @@ fn emit_topic(out: &mut String, topic: &Topic, differences: &BTreeMap<&str, &Dif
     let follow_ups = f.follow_ups.as_deref().map(|m| render(m, ""));
     writeln!(
         out,
-        "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, intro_text: {}, article_fixes_html: {:?}, article_fixes_text: {:?}, follow_ups_html: {:?}, follow_ups_text: {:?}, zh: {}, snippets: &[",
+        "Topic {{ id: {}, title: {}, summary: {}, intro_html: {}, {TEXT}intro_text: {}, article_fixes_html: {:?}, {TEXT}article_fixes_text: {:?}, follow_ups_html: {:?}, {TEXT}follow_ups_text: {:?}, zh: {}, snippets: &[",
         lit(&topic.id),
         lit(&f.title),
         lit(&f.summary),
@@ -84,7 +87,7 @@ fn topic_texts(zh_file: &ZhTopicFile) -> String {
     let fixes = zh_file.article_fixes.as_deref().map(|m| render(m, ZH));
     let follow_ups = zh_file.follow_ups.as_deref().map(|m| render(m, ZH));
     format!(
-        "TopicTexts {{ title: {}, summary: {}, intro_html: {}, intro_text: {}, article_fixes_html: {:?}, article_fixes_text: {:?}, follow_ups_html: {:?}, follow_ups_text: {:?} }}",
+        "TopicTexts {{ title: {}, summary: {}, intro_html: {}, {TEXT}intro_text: {}, article_fixes_html: {:?}, {TEXT}article_fixes_text: {:?}, follow_ups_html: {:?}, {TEXT}follow_ups_text: {:?} }}",
         lit(zh(zh_file.title.as_ref())),
         lit(zh(zh_file.summary.as_ref())),
         lit(&intro.html),
@@ -105,7 +108,7 @@ fn emit_snippet(out: &mut String, s: &SnippetFile, difference: Option<&Differenc
     );
     writeln!(
         out,
-        "Snippet {{ id: {}, title: {}, prose_html: {}, prose_text: {}, code: {}, expected: {}, error: {:?}, runnable: {}, note: {:?}, loose: {:?}, requires_python: {:?}, differs: {:?}, rustpython: {}, zh: SnippetTexts {{ title: {}, prose_html: {}, prose_text: {}, note: {:?} }} }},",
+        "Snippet {{ id: {}, title: {}, prose_html: {}, {TEXT}prose_text: {}, code: {}, expected: {}, error: {:?}, runnable: {}, note: {:?}, loose: {:?}, requires_python: {:?}, differs: {:?}, rustpython: {}, zh: SnippetTexts {{ title: {}, prose_html: {}, {TEXT}prose_text: {}, note: {:?} }} }},",
         lit(&s.id),
         lit(&s.title),
         lit(&prose.html),

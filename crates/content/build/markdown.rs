@@ -1,6 +1,7 @@
 //! Markdown rendered once, at build time, to the HTML the page shows and
-//! to the plain text search indexes. Both come from the same events, so
-//! search never has to take the HTML apart again.
+//! to the plain text search indexes, both from the same events. The app
+//! carries only the HTML (the text is behind feature `search-text`) and cuts
+//! its search excerpts from it; pyplay-search's tests hold the two equal.
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 

@@ -2,6 +2,9 @@
 //! `chapters.toml`; `build.rs` checks them and turns them into the statics
 //! below. Look items up with [`topic`], [`snippet`], [`exercise`] and
 //! [`card`].
+//!
+//! Feature `search-text`: the prose as plain text too (`*_text`), which
+//! only the search index's build reads; the app's wasm goes without it.
 
 pub mod ui;
 
@@ -26,16 +29,19 @@ pub struct Topic {
     /// The opening prose, already rendered to HTML at build time.
     pub intro_html: &'static str,
     /// The opening prose as plain text, for search.
+    #[cfg(feature = "search-text")]
     pub intro_text: &'static str,
     /// What the source article got wrong on this topic (garbled code, wrong
     /// outputs, outdated claims), as HTML; shown at the end of the page.
     pub article_fixes_html: Option<&'static str>,
     /// `article_fixes` as plain text, for search.
+    #[cfg(feature = "search-text")]
     pub article_fixes_text: Option<&'static str>,
     /// Follow-up questions an interviewer would ask next, briefly answered,
     /// as HTML; shown after the snippets.
     pub follow_ups_html: Option<&'static str>,
     /// `follow_ups` as plain text, for search.
+    #[cfg(feature = "search-text")]
     pub follow_ups_text: Option<&'static str>,
     /// The texts above in Chinese; read either through [`Topic::texts`].
     pub zh: TopicTexts,
@@ -53,6 +59,7 @@ pub struct Snippet {
     pub title: &'static str,
     pub prose_html: &'static str,
     /// The prose as plain text, for search.
+    #[cfg(feature = "search-text")]
     pub prose_text: &'static str,
     pub code: &'static str,
     /// Exactly what the code prints to stdout, checked by the content test.

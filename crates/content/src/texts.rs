@@ -97,10 +97,13 @@ pub struct TopicTexts {
     pub title: &'static str,
     pub summary: &'static str,
     pub intro_html: &'static str,
+    #[cfg(feature = "search-text")]
     pub intro_text: &'static str,
     pub article_fixes_html: Option<&'static str>,
+    #[cfg(feature = "search-text")]
     pub article_fixes_text: Option<&'static str>,
     pub follow_ups_html: Option<&'static str>,
+    #[cfg(feature = "search-text")]
     pub follow_ups_text: Option<&'static str>,
 }
 
@@ -109,6 +112,7 @@ pub struct TopicTexts {
 pub struct SnippetTexts {
     pub title: &'static str,
     pub prose_html: &'static str,
+    #[cfg(feature = "search-text")]
     pub prose_text: &'static str,
     pub note: Option<&'static str>,
 }
@@ -146,10 +150,13 @@ impl Topic {
                 title: self.title,
                 summary: self.summary,
                 intro_html: self.intro_html,
+                #[cfg(feature = "search-text")]
                 intro_text: self.intro_text,
                 article_fixes_html: self.article_fixes_html,
+                #[cfg(feature = "search-text")]
                 article_fixes_text: self.article_fixes_text,
                 follow_ups_html: self.follow_ups_html,
+                #[cfg(feature = "search-text")]
                 follow_ups_text: self.follow_ups_text,
             },
             Lang::Zh => self.zh,
@@ -164,6 +171,7 @@ impl Snippet {
             Lang::En => SnippetTexts {
                 title: self.title,
                 prose_html: self.prose_html,
+                #[cfg(feature = "search-text")]
                 prose_text: self.prose_text,
                 note: self.note,
             },

@@ -7,9 +7,9 @@
 //! characters, since it has no spaces between words.
 
 mod file;
+#[cfg(not(target_arch = "wasm32"))]
+mod indexer;
 mod text;
-
-use std::collections::BTreeMap;
 
 pub use file::Damaged;
 use pyplay_content::{Lang, Snippet, Topic};
@@ -51,54 +51,7 @@ pub struct Index {
     terms: Vec<(Box<str>, Vec<Posting>)>,
 }
 
-/// The text of every language, one after the other: a document's fields
-/// hold both, so a query in either finds it.
-fn both(text: impl Fn(Lang) -> String) -> String {
-    Lang::ALL.map(text).join(" ")
-}
-
 impl Index {
-    /// Indexes every topic intro (with the titles of its exercises and
-    /// cards) and every snippet, each by title, prose and code. Run at build
-    /// time; the app reads the result with [`Index::from_bytes`].
-    #[must_use]
-    pub fn build() -> Self {
-        let mut docs = Vec::new();
-        let mut index: BTreeMap<String, BTreeMap<u16, [u8; 3]>> = BTreeMap::new();
-        for (ti, (_, topic)) in pyplay_content::topics().enumerate() {
-            let intro = [
-                both(|l| topic.texts(l).title.to_string()),
-                both(|l| text::prose(topic, None, l)),
-                String::new(),
-            ];
-            let snippets = topic.snippets.iter().enumerate().map(|(si, snippet)| {
-                let fields = [
-                    both(|l| snippet.texts(l).title.to_string()),
-                    both(|l| text::prose(topic, Some(snippet), l)),
-                    snippet.code.to_string(),
-                ];
-                (Some(si), fields)
-            });
-            for (snippet, fields) in std::iter::once((None, intro)).chain(snippets) {
-                let doc = u16::try_from(docs.len()).expect("fewer than 65536 documents");
-                docs.push(Some(Doc { topic: ti, snippet }));
-                for (field, text) in fields.iter().enumerate() {
-                    for word in text::tokens(text) {
-                        let counts = index.entry(word).or_default().entry(doc).or_insert([0; 3]);
-                        counts[field] = counts[field].saturating_add(1);
-                    }
-                }
-            }
-        }
-        let terms = index
-            .into_iter()
-            .map(|(word, postings)| {
-                (word.into(), postings.into_iter().map(|(d, [t, p, c])| (d, t, p, c)).collect())
-            })
-            .collect();
-        Self { docs, terms }
-    }
-
     /// The postings of every indexed word `word` matches: itself, and (for
     /// the word being typed, `prefix`) every word it begins.
     fn matching<'a>(&'a self, word: &'a str, prefix: bool) -> impl Iterator<Item = (bool, &'a [Posting])> {
@@ -170,7 +123,7 @@ impl Index {
                     title: title_in(lang),
                     topic_title,
                     excerpt: excerpt(
-                        &text::prose(topic, snippet, lang),
+                        &text::shown_prose(topic, snippet, lang),
                         snippet.map_or("", |s| s.code),
                         &words,
                     ),
@@ -317,11 +270,14 @@ mod tests {
         for (_, topic) in pyplay_content::topics() {
             for lang in Lang::ALL {
                 let t = topic.texts(lang);
-                let intro = text::prose(topic, None, lang);
+                let intro = indexer::prose(topic, None, lang);
                 assert!(intro.starts_with(&format!("{} {}", t.summary, t.intro_text)), "{intro}");
+                // Excerpts in the app, made from the HTML, show the same text.
+                assert_eq!(text::shown_prose(topic, None, lang), intro);
                 for s in topic.snippets {
-                    let prose = text::prose(topic, Some(s), lang);
+                    let prose = indexer::prose(topic, Some(s), lang);
                     assert!(prose.starts_with(s.texts(lang).prose_text) && !prose.contains("</"), "{prose}");
+                    assert_eq!(text::shown_prose(topic, Some(s), lang), prose);
                 }
             }
         }

@@ -1,4 +1,4 @@
-// Shared by build.rs (indexing) and lib.rs (queries, excerpts), so both
+// Shared by indexer.rs (building) and lib.rs (queries), so both
 // read text alike.
 
 use pyplay_content::{Lang, Snippet, Topic};
@@ -73,28 +73,60 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// The prose of a document, a topic's intro (`snippet` is `None`) or one
-/// snippet, as plain text in `lang`: what is indexed and what excerpts are
-/// cut from. pyplay-content renders the plain text from the Markdown at
-/// build time.
-pub fn prose(topic: &Topic, snippet: Option<&Snippet>, lang: Lang) -> String {
+/// The prose of a document as the reader sees it, in `lang`: what excerpts
+/// are cut from. The app's lessons carry the HTML only, so the text is
+/// taken from it; a test holds it equal to the plain text the index is
+/// built from (`indexer::prose`).
+pub fn shown_prose(topic: &Topic, snippet: Option<&Snippet>, lang: Lang) -> String {
     let mut parts = Vec::new();
     match snippet {
         None => {
             let t = topic.texts(lang);
-            parts.extend([t.summary, t.intro_text]);
-            parts.extend(t.article_fixes_text);
-            parts.extend(t.follow_ups_text);
-            // Exercises and cards have no route of their own to link a hit
-            // to, so their titles lead to their topic.
-            parts.extend(topic.exercises.iter().map(|e| e.texts(lang).title));
-            parts.extend(topic.cards.iter().map(|c| c.texts(lang).title));
+            parts.push(t.summary.to_string());
+            parts.extend(
+                [Some(t.intro_html), t.article_fixes_html, t.follow_ups_html]
+                    .into_iter()
+                    .flatten()
+                    .map(html_text),
+            );
+            parts.extend(topic.exercises.iter().map(|e| e.texts(lang).title.to_string()));
+            parts.extend(topic.cards.iter().map(|c| c.texts(lang).title.to_string()));
         }
         Some(s) => {
             let t = s.texts(lang);
-            parts.push(t.prose_text);
-            parts.extend(t.note);
+            parts.push(html_text(t.prose_html));
+            parts.extend(t.note.map(str::to_string));
         }
     }
     parts.join(" ")
 }
+
+/// The text of HTML that pyplay-content rendered from Markdown: tags
+/// dropped (a block's is a space, an inline one's nothing, as the build's
+/// plain text has it), the entities its renderer writes decoded, and
+/// whitespace runs made one space.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else { break };
+        let tag = &rest[open + 1..open + close];
+        let name = tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or_default();
+        if !INLINE_TAGS.contains(&name) {
+            text.push(' ');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Tags inside a word ("**re**draw"), which must not split it.
+const INLINE_TAGS: [&str; 7] = ["em", "strong", "del", "sup", "sub", "a", "code"];
