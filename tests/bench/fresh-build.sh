@@ -2,7 +2,8 @@
 # How long `./x build` takes on a machine that has only rustup, the pinned
 # toolchain and Node: a clone of HEAD, an empty CARGO_HOME (trunk and
 # wasm-bindgen-cli compiled, every crate downloaded), an empty target dir,
-# no node_modules. Prints the seconds of each step ./x announces.
+# no node_modules. Prints the minutes of each step ./x announces; the log,
+# every line with its time, is kept with `keep`.
 #   npm run bench:fresh-build [-- keep]   (keep: leave the scratch dir)
 # About half an hour on two idle cores: run it on an idle machine.
 set -euo pipefail
@@ -23,7 +24,8 @@ for tool in cargo rustc rustdoc rustfmt cargo-clippy clippy-driver rustup; do
 done
 path=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vx "$(dirname "$RUSTUP")" | paste -sd:)
 env -u CARGO_TARGET_DIR CARGO_HOME="$SCRATCH/cargo-home" PATH="$SCRATCH/rustup-bin:$path" \
-  ./x build 2>&1 | tee "$LOG" | grep --line-buffered '==>' || true
+  ./x build 2>&1 | while IFS= read -r line; do printf '%(%T)T %s\n' -1 "$line"; done | tee "$LOG" |
+  grep --line-buffered '==>' || true
 total=$(( $(date +%s) - start ))
 [ -f dist/index.html ] || { echo "fresh build failed; log: $LOG" >&2; trap - EXIT; exit 1; }
 # The steps from ./x's "==> [  Ns] what" lines: each lasts until the next.
