@@ -5,7 +5,7 @@
 # no node_modules. Prints the minutes of each step ./x announces; the log,
 # every line with its time, is kept with `keep`.
 #   npm run bench:fresh-build [-- keep]   (keep: leave the scratch dir)
-# About half an hour on two idle cores: run it on an idle machine.
+# About half an hour on two cores: run it on an idle machine.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SCRATCH=$(mktemp -d /tmp/pyplay-fresh-XXXX)
