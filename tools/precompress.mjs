@@ -3,8 +3,8 @@
 // Content-Encoding instead of compressing on the fly (or not at all).
 // A compressed copy that saves under 5% is not written: the raw file is served.
 //
-// Trunk runs this as a post_build hook on its staging dir (Trunk.toml);
-// CLI: node tools/precompress.mjs [dir]   (default: $TRUNK_STAGING_DIR or dist)
+// tools/build.mjs runs this last on its staging dir;
+// CLI: node tools/precompress.mjs [dir]   (default: dist)
 //
 // Brotli 11 on the 20 MB worker wasm takes ~50 s, so results are cached by
 // content hash under $CARGO_TARGET_DIR/precompress (or target/precompress):
@@ -82,8 +82,7 @@ export async function precompressDir(dir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (process.env.TRUNK_PROFILE === 'debug') process.exit(0); // dev builds: not worth 50 s
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+  const dir = process.argv[2] ?? 'dist';
   const t0 = Date.now();
   const files = await precompressDir(dir);
   console.log(`precompress: ${files.length} files in ${dir} (.br, .gz) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,5 +1,5 @@
-// wasm-opt with a cache: Trunk re-optimises the Python worker's wasm on
-// every build, about 8 minutes of binaryen.js, although the worker rarely
+// wasm-opt with a cache: a build re-optimises the Python worker's wasm
+// every time, about 8 minutes of binaryen.js, although the worker rarely
 // changes. The key is the input's bytes, the arguments and the binaryen
 // version; a hit copies the stored output, a miss runs the real wasm-opt
 // (npm's binaryen, node_modules/.bin) and stores what it wrote. The cache

@@ -3,8 +3,8 @@
 // `/* CHANNELS */ {}` replaced by the names of www/channels.js (classic
 // scripts cannot import; embed.js runs on other sites and must stay one
 // file). build-sw.mjs does the same for sw.js through `withChannels`.
-// Run by Trunk as a post_build hook, before build-sw.mjs hashes the files.
-//   node www/build-scripts.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
+// Run by tools/build.mjs on its staging dir, before build-sw.mjs hashes the files.
+//   node www/build-scripts.mjs <dir>
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +37,9 @@ export function buildScripts(dir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  const dir = process.argv[2];
   if (!dir) {
-    console.error('usage: node www/build-scripts.mjs <dir>  (or set TRUNK_STAGING_DIR)');
+    console.error('usage: node www/build-scripts.mjs <dir>');
     process.exit(2);
   }
   buildScripts(dir);

@@ -72,7 +72,7 @@ test('the generator lists every file of the build, skips .br/.gz, and versions b
   const shipped = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const fresh = copyOfDist();
   assert.match(shipped, new RegExp(`version: "${buildServiceWorker(fresh).version}"`));
-  // What `trunk serve` (debug) gets: a worker that caches nothing.
+  // With precache off: a worker that caches nothing.
   assert.deepEqual(buildServiceWorker(fresh, { precache: false }).files, []);
 });
 

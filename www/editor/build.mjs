@@ -1,7 +1,6 @@
-// Trunk pre_build hook (Trunk.toml): bundles www/editor/editor.js and its npm
-// packages into one minified script that index.html hands to Trunk, which
-// hashes it into dist/. Written only when it changes, so `trunk serve` does
-// not rebuild in a loop.
+// Run first by tools/build.mjs: bundles www/editor/editor.js and its npm
+// packages into one minified script that index.html names, which the build
+// hashes into dist/. Written only when it changes (its time stays put).
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

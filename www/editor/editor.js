@@ -1,6 +1,6 @@
 // The code editor: CodeMirror 6 behind one global, `PyplayEditor`, which the
 // Rust app binds with wasm-bindgen (crates/app/src/components/editor.rs).
-// Bundled by www/editor/build.mjs (a Trunk pre_build hook); no CDN.
+// Bundled by www/editor/build.mjs (run by tools/build.mjs); no CDN.
 //
 //   const ed = PyplayEditor.create(parent, { doc, readOnly, label, phrases, onChange, onRun });
 //                                   phrases: CodeMirror's own words translated (EditorState.phrases), optional

@@ -1,5 +1,5 @@
-// Python Playground embeds for any web page. Served with the site (Trunk
-// copies it to dist/embed.js); include it from the site that serves it:
+// Python Playground embeds for any web page. Served with the site (the build
+// writes it to dist/embed.js); include it from the site that serves it:
 //
 //   <div data-pyplay-topic="enum" data-pyplay-snippet="aliases"></div>
 //   <pre data-pyplay>print("hi")</pre>

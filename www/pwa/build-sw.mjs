@@ -1,9 +1,9 @@
 // Writes sw.js into a built site: the template www/pwa/sw.js with the list of
 // every file of the build (and its integrity hash and content type), a
 // version derived from all their contents, and the channel names
-// (www/channels.js, through build-scripts.mjs). Run by Trunk as a post_build hook
-// on the staging directory; tests run it on modified copies of dist/.
-//   node www/pwa/build-sw.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
+// (www/channels.js, through build-scripts.mjs). Run by tools/build.mjs on its
+// staging directory; tests run it on modified copies of dist/.
+//   node www/pwa/build-sw.mjs <dir>
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -16,7 +16,7 @@ const MARKER = "/* BUILD */ { version: 'template', files: [] }";
 const OUTPUT = 'sw.js';
 
 /**
- * Skipped: the worker itself, dotfiles (Trunk's lock and stage dir), the
+ * Skipped: the worker itself, dotfiles, the
  * .br/.gz twins a compression hook may write (the browser gets decoded
  * bodies), and the standard-library packs no lesson needs (cached on use).
  */
@@ -65,14 +65,11 @@ export function buildServiceWorker(dir, { precache = true } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  const dir = process.argv[2];
   if (!dir) {
-    console.error('usage: node www/pwa/build-sw.mjs <dir>  (or set TRUNK_STAGING_DIR)');
+    console.error('usage: node www/pwa/build-sw.mjs <dir>');
     process.exit(2);
   }
-  // `trunk serve` rebuilds under an open page: a debug build's worker must
-  // not serve the previous build from its cache.
-  const precache = process.env.TRUNK_PROFILE !== 'debug';
-  const { version, files, bytes } = buildServiceWorker(dir, { precache });
+  const { version, files, bytes } = buildServiceWorker(dir);
   console.log(`sw.js: version ${version}, ${files.length} files precached, ${bytes} bytes`);
 }

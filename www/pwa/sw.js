@@ -1,6 +1,6 @@
 // The service worker: the whole site from one versioned cache, so the app
 // runs offline and one build's files are never mixed with another's.
-// This is a template: build-sw.mjs (a Trunk post_build hook) writes it to the
+// This is a template: build-sw.mjs (run by tools/build.mjs) writes it to the
 // build's root as sw.js with BUILD filled in from the files of that build,
 // and CHANNELS with the names of www/channels.js.
 const BUILD = /* BUILD */ { version: 'template', files: [] };

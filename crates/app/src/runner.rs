@@ -22,7 +22,7 @@ use crate::{
     shared,
 };
 
-/// The worker's script (Trunk's loader; www/early-worker.js starts the same).
+/// The worker's script (the build's loader; www/early-worker.js starts the same).
 const WORKER_URL: &str = early_worker::LOADER;
 
 /// The worker www/early-worker.js started before the app loaded, and the

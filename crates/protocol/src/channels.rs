@@ -69,7 +69,7 @@ pub mod early_worker {
     pub const WORKER: &str = "worker";
     /// Its field holding the array of events received so far.
     pub const EVENTS: &str = "early";
-    /// The worker's script: Trunk emits its loader under this fixed,
+    /// The worker's script: tools/build.mjs emits its loader under this fixed,
     /// unhashed name.
     pub const LOADER: &str = "worker_loader.js";
 }

@@ -1,5 +1,5 @@
 //! Writes every pack into a directory the site serves as `stdlib/`:
-//! `cargo run -p pyplay-stdlib -- DIR` (Trunk's pre_build hook).
+//! `cargo run -p pyplay-stdlib -- DIR` (run by tools/build.mjs).
 
 use std::path::PathBuf;
 

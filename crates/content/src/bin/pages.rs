@@ -4,10 +4,10 @@
 //! `404.html`, `sitemap.xml` and `robots.txt`. A reader sees the lesson before (or without) the app's wasm;
 //! the app then replaces the body with its own render of the same markup.
 //!
-//! Run by Trunk's post_build hook on the staging directory, after Trunk has
-//! written `index.html` (its head is every page's head) and before the
-//! service worker lists the files:
-//!   cargo run -p pyplay-content --bin pages -- [dir]   (default $TRUNK_STAGING_DIR)
+//! Run by tools/build.mjs on its staging directory, after it has written
+//! `index.html` (its head is every page's head) and before the service
+//! worker lists the files:
+//!   cargo run -p pyplay-content --bin pages -- <dir>
 //! The site's absolute URL (canonical links, Open Graph, the sitemap) is
 //! `PYPLAY_SITE_URL`, default `http://127.0.0.1:8080/` (what `./x serve`
 //! serves). Every other URL is relative, so the build works from any sub-path.
@@ -55,7 +55,7 @@ fn manifest(lang: Lang) -> String {
     serde_json::to_string_pretty(&manifest).expect("a JSON value") + "\n"
 }
 
-/// As strict as the app allows: no inline script or style (Trunk's inline
+/// As strict as the app allows: no inline script or style (the build's inline
 /// loader is moved to a file below); wasm compiles need 'wasm-unsafe-eval';
 /// CodeMirror's styles are constructed stylesheets, which CSP allows.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -63,9 +63,8 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
     frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 fn main() -> ExitCode {
-    let dir = env::args().nth(1).or_else(|| env::var("TRUNK_STAGING_DIR").ok());
-    let Some(dir) = dir else {
-        eprintln!("usage: pages <dir>  (or set TRUNK_STAGING_DIR)");
+    let Some(dir) = env::args().nth(1) else {
+        eprintln!("usage: pages <dir>");
         return ExitCode::from(2);
     };
     let site = site_url(env::var("PYPLAY_SITE_URL").ok().as_deref());
@@ -97,8 +96,8 @@ fn write_site(dir: &Path, site: &str) -> Result<usize, String> {
         fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     };
     let index = dir.join("index.html");
-    let trunk = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let shell = Shell::from_trunk(&trunk)?;
+    let built = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let shell = Shell::from_built(&built)?;
     for (name, script) in &shell.scripts {
         write(name, script)?;
     }
@@ -125,7 +124,7 @@ fn write_site(dir: &Path, site: &str) -> Result<usize, String> {
     Ok(pages + 1)
 }
 
-/// Trunk's `index.html`, taken apart: every page gets its head.
+/// The built `index.html`, taken apart: every page gets its head.
 #[derive(Debug)]
 struct Shell {
     /// Up to and including `<meta charset…>`.
@@ -140,7 +139,7 @@ struct Shell {
 }
 
 impl Shell {
-    fn from_trunk(html: &str) -> Result<Self, String> {
+    fn from_built(html: &str) -> Result<Self, String> {
         let (html, scripts) = externalize_scripts(html)?;
         let charset = html.find("<meta charset").ok_or("index.html has no <meta charset>")?;
         let charset_end = charset + html[charset..].find('>').ok_or("unclosed <meta charset")? + 1;
@@ -667,16 +666,16 @@ fn esc(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// What Trunk writes, in shape: a hashed stylesheet, a classic script,
+    /// What tools/build.mjs writes, in shape: a hashed stylesheet, a classic script,
     /// and its inline module loader.
-    const TRUNK: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  \
+    const BUILT: &str = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  \
         <link rel=\"stylesheet\" href=\"./style-abc.css\">\n  <script src=\"theme.js\"></script>\n  \
         <!-- not the <body> -->\n  <script type=\"module\">\nimport init from './app-abc.js';\nawait init('./app-abc_bg.wasm');\n</script>\n\
         </head>\n<body>\n  <noscript><p>Running Python needs JavaScript and WebAssembly; the lessons read without them.</p></noscript>\n</body>\n</html>\n";
 
     #[test]
     fn inline_scripts_move_to_files_and_the_rest_stays() {
-        let (html, scripts) = externalize_scripts(TRUNK).unwrap();
+        let (html, scripts) = externalize_scripts(BUILT).unwrap();
         assert_eq!(scripts.len(), 1);
         let (name, text) = &scripts[0];
         assert!(name.starts_with("inline-") && name.ends_with(".js"), "{name}");
@@ -685,13 +684,13 @@ mod tests {
         assert!(html.contains("<script src=\"theme.js\"></script>"));
         assert!(!html.contains("import init"));
         // The same text gets the same name; another text another.
-        assert_eq!(externalize_scripts(TRUNK).unwrap().1, scripts);
-        assert_ne!(externalize_scripts(&TRUNK.replace("abc", "abd")).unwrap().1[0].0, *name);
+        assert_eq!(externalize_scripts(BUILT).unwrap().1, scripts);
+        assert_ne!(externalize_scripts(&BUILT.replace("abc", "abd")).unwrap().1[0].0, *name);
     }
 
     #[test]
     fn a_topic_page_has_its_lesson_metadata_and_base() {
-        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let shell = Shell::from_built(BUILT).unwrap();
         let (chapter, topic) = content::topic("enum").unwrap();
         let site = "https://py.example/play/";
         let html = shell.page(&topic_page(site, Lang::En, chapter, topic));
@@ -737,7 +736,7 @@ mod tests {
 
     #[test]
     fn a_chinese_page_is_in_chinese_under_zh() {
-        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let shell = Shell::from_built(BUILT).unwrap();
         let (chapter, topic) = content::topic("enum").unwrap();
         let zh = topic.texts(Lang::Zh);
         let html = shell.page(&topic_page("https://py.example/", Lang::Zh, chapter, topic));
@@ -763,12 +762,12 @@ mod tests {
 
     #[test]
     fn each_language_installs_as_its_own_app_named_in_it() {
-        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let shell = Shell::from_built(BUILT).unwrap();
         let (chapter, topic) = content::topic("enum").unwrap();
         let html = shell.page(&topic_page("https://py.example/", Lang::En, chapter, topic));
         assert!(html.contains("<link rel=\"manifest\" href=\"manifest.webmanifest\">"));
-        let with_link = TRUNK.replace("</head>", "<link rel=\"manifest\" href=\"x.webmanifest\">\n</head>");
-        assert!(Shell::from_trunk(&with_link).is_err(), "the link is per language");
+        let with_link = BUILT.replace("</head>", "<link rel=\"manifest\" href=\"x.webmanifest\">\n</head>");
+        assert!(Shell::from_built(&with_link).is_err(), "the link is per language");
         for (lang, root) in [(Lang::En, "./"), (Lang::Zh, "../")] {
             let m: serde_json::Value = serde_json::from_str(&manifest(lang)).unwrap();
             assert_eq!(m["name"], ui(lang).site_name);
@@ -793,7 +792,7 @@ mod tests {
 
     #[test]
     fn the_scratchpad_is_a_page_with_its_starter_code() {
-        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let shell = Shell::from_built(BUILT).unwrap();
         let html = shell.page(&scratch_page("https://py.example/", Lang::Zh));
         let zh = ui(Lang::Zh);
         assert!(
@@ -813,7 +812,7 @@ mod tests {
 
     #[test]
     fn the_home_page_sitemap_robots_and_404() {
-        let shell = Shell::from_trunk(TRUNK).unwrap();
+        let shell = Shell::from_built(BUILT).unwrap();
         let html = shell.page(&home_page("https://py.example/", Lang::En));
         assert!(!html.contains("<base"));
         assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/\">"));
@@ -836,12 +835,12 @@ mod tests {
     }
 
     #[test]
-    fn trunk_output_without_the_expected_parts_is_refused() {
-        assert!(Shell::from_trunk("<html><body></body></html>").is_err());
-        let titled = TRUNK.replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><title>x</title>");
-        assert!(Shell::from_trunk(&titled).is_err());
-        let reworded = TRUNK.replace("lessons read", "lessons can be read");
-        assert!(Shell::from_trunk(&reworded).is_err(), "a note the tables do not have stays untranslated");
+    fn a_built_page_without_the_expected_parts_is_refused() {
+        assert!(Shell::from_built("<html><body></body></html>").is_err());
+        let titled = BUILT.replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><title>x</title>");
+        assert!(Shell::from_built(&titled).is_err());
+        let reworded = BUILT.replace("lessons read", "lessons can be read");
+        assert!(Shell::from_built(&reworded).is_err(), "a note the tables do not have stays untranslated");
         assert!(externalize_scripts("<script>x").is_err());
     }
 

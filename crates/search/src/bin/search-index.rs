@@ -1,6 +1,6 @@
 //! Writes the search index the app fetches on the reader's first search:
-//! `search-index <dir>` writes `<dir>/search-index.bin` (a Trunk pre_build
-//! hook, into target/search/, which index.html copies to dist/). Native only:
+//! `search-index <dir>` writes `<dir>/search-index.bin` (run by tools/build.mjs,
+//! into target/, which index.html copies to dist/). Native only:
 //! the index is built from the lessons' plain text, which wasm builds go
 //! without, so a wasm build (the workspace's wasm lints) sees an empty bin.
 #![cfg_attr(target_arch = "wasm32", no_main)]
