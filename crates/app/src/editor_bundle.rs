@@ -2,7 +2,7 @@
 //! due rather than with the page: evaluating CodeMirror is a long task, and
 //! reading a lesson needs none of it. index.html names the bundle in a
 //! `<script id="pyplay-editor">` of a type the browser does not run, so
-//! The build still hashes it and gives its integrity; this module runs a copy.
+//! the build still hashes it and gives its integrity; this module runs a copy.
 
 use std::cell::RefCell;
 
