@@ -35,59 +35,69 @@ fn to_object(message: &ToServiceWorker) -> JsValue {
     js_sys::JSON::parse(&message.to_json()).expect("serde_json writes valid JSON")
 }
 
-/// Registers `script` and calls `on_waiting` with each new version that is
-/// installed while this page runs an older one. Does nothing where service
-/// workers are unavailable (plain http, some private modes).
+/// How long after Python is ready the service worker is registered. Its
+/// install fetches and hashes the whole build (the interpreter again, every
+/// page), which on a first visit competed with the reader's first run for
+/// the CPU and the network (`npm run bench:app-start`).
+const REGISTER_AFTER_MS: u32 = 3_000;
+
+/// Registers `script` (after [`REGISTER_AFTER_MS`]) and calls `on_waiting`
+/// with each new version that is installed while this page runs an older
+/// one. Does nothing where service workers are unavailable (plain http, some
+/// private modes).
 pub fn watch(script: String, on_waiting: Callback<ServiceWorker>) {
     let Some(container) = container() else { return };
-    yew::platform::spawn_local(async move {
-        let registration = match JsFuture::from(container.register(&script)).await {
-            Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
-            Err(err) => {
-                web_sys::console::warn_2(
-                    &"pyplay: no offline support, service worker not registered:".into(),
-                    &err,
-                );
-                return;
+    let register = move || {
+        yew::platform::spawn_local(async move {
+            let registration = match JsFuture::from(container.register(&script)).await {
+                Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
+                Err(err) => {
+                    web_sys::console::warn_2(
+                        &"pyplay: no offline support, service worker not registered:".into(),
+                        &err,
+                    );
+                    return;
+                }
+            };
+            let report = Reporter::new(container, on_waiting);
+            if let Some(waiting) = registration.waiting() {
+                report.waiting(waiting);
             }
-        };
-        let report = Reporter::new(container, on_waiting);
-        if let Some(waiting) = registration.waiting() {
-            report.waiting(waiting);
-        }
-        {
-            let registration = registration.clone();
-            EventListener::new(&registration.clone(), "updatefound", move |_| {
-                let Some(installing) = registration.installing() else { return };
-                let report = report.clone();
-                EventListener::new(&installing.clone(), "statechange", move |_| {
-                    if installing.state() == ServiceWorkerState::Installed {
-                        report.waiting(installing.clone());
-                    }
+            {
+                let registration = registration.clone();
+                EventListener::new(&registration.clone(), "updatefound", move |_| {
+                    let Some(installing) = registration.installing() else { return };
+                    let report = report.clone();
+                    EventListener::new(&installing.clone(), "statechange", move |_| {
+                        if installing.state() == ServiceWorkerState::Installed {
+                            report.waiting(installing.clone());
+                        }
+                    })
+                    .forget();
                 })
                 .forget();
+            }
+            // Browsers look for a new sw.js on navigation; a tab left open also
+            // looks when it comes back online or back into view.
+            let check = move || {
+                if let Ok(promise) = registration.update() {
+                    // Rejects when offline; that is not an error worth a console line.
+                    yew::platform::spawn_local(async move {
+                        let _ = JsFuture::from(promise).await;
+                    });
+                }
+            };
+            let on_online = check.clone();
+            EventListener::new(&gloo::utils::window(), "online", move |_| on_online()).forget();
+            EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                if gloo::utils::document().visibility_state() == VisibilityState::Visible {
+                    check();
+                }
             })
             .forget();
-        }
-        // Browsers look for a new sw.js on navigation; a tab left open also
-        // looks when it comes back online or back into view.
-        let check = move || {
-            if let Ok(promise) = registration.update() {
-                // Rejects when offline; that is not an error worth a console line.
-                yew::platform::spawn_local(async move {
-                    let _ = JsFuture::from(promise).await;
-                });
-            }
-        };
-        let on_online = check.clone();
-        EventListener::new(&gloo::utils::window(), "online", move |_| on_online()).forget();
-        EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
-            if gloo::utils::document().visibility_state() == VisibilityState::Visible {
-                check();
-            }
         })
-        .forget();
-    });
+    };
+    gloo::timers::callback::Timeout::new(REGISTER_AFTER_MS, register).forget();
 }
 
 /// Lets the waiting version take over; the page reloads once it controls it.

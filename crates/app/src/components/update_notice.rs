@@ -21,8 +21,9 @@ pub fn UpdateNotice(props: &UpdateNoticeProps) -> Html {
     let waiting = use_state(|| None::<ServiceWorker>);
     let reloading = use_state(|| false);
     {
-        // Registered once Python is ready: the precache download (the
-        // interpreter again) must not compete with the first load.
+        // Registered once Python is ready (and a few seconds more,
+        // service_worker::watch): the precache download (the interpreter
+        // again) must not compete with the first load or the first run.
         let (waiting, reloading) = (waiting.clone(), reloading.clone());
         let ready = matches!(status, EngineStatus::Ready { .. });
         let registered = use_mut_ref(|| false);
