@@ -40,7 +40,8 @@ function run(cmd, args) {
   });
 }
 
-const cargo = (args) => run('cargo', [...args, '--locked']);
+// --locked goes before a `--`, after which arguments are the program's.
+const cargo = ([command, ...rest]) => run('cargo', [command, '--locked', ...rest]);
 const node = (script, args = []) => run(process.execPath, [join(ROOT, script), ...args]);
 const digest = (algo, bytes, enc) => createHash(algo).update(bytes).digest(enc);
 const hash = (bytes) => digest('sha256', bytes, 'hex').slice(0, 16);

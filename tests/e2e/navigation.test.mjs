@@ -157,6 +157,8 @@ test('a share link shows the code, marked edited, and never runs it', async () =
 
 test('the scratchpad keeps its code across a reload, and runs it', async () => {
   const { page, errors, context } = await openPage(site.browser, `${site.url}#/`);
+  // The app's link, not the built page's (that one loads the built scratchpad).
+  await appTookOver(page);
   await page.getByRole('link', { name: 'Scratchpad' }).click();
   await page.getByRole('heading', { level: 1, name: 'Scratchpad' }).waitFor();
   const box = snippet(page, 'scratch', 'main');
