@@ -15,7 +15,7 @@
 //   <link data-build rel="rust" data-package="P" data-bin="B" data-wasm-opt="L" [data-worker]>
 //     B of package P built for wasm32, run through wasm-bindgen and wasm-opt -OL.
 //     The app (hashed names) gets the loader script in the tag's place; a
-//     worker keeps fixed names (B.js, B_bg.wasm, B_loader.js): pages start it by name.
+//     worker keeps fixed names (B_loader.js, B_bg.wasm): pages start it by name.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -93,9 +93,10 @@ async function pack(attrs) {
   const wasm = readFileSync(optimised);
   log(`${bin}: ${(wasm.length / 1024).toFixed(0)} KiB of wasm`);
   if (worker) {
-    writeFileSync(join(STAGE, `${bin}.js`), js);
+    // The glue and the call that starts it, in one script: a worker's
+    // importScripts of a second file was one more request before its wasm.
+    writeFileSync(join(STAGE, `${bin}_loader.js`), `${js}\nwasm_bindgen("./${bin}_bg.wasm");\n`);
     writeFileSync(join(STAGE, `${bin}_bg.wasm`), wasm);
-    writeFileSync(join(STAGE, `${bin}_loader.js`), `importScripts("./${bin}.js");wasm_bindgen("./${bin}_bg.wasm");`);
     return '';
   }
   // One hash for both: the glue and the wasm it imports change together.

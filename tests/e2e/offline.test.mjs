@@ -49,7 +49,7 @@ test('the generator lists every file of the build, skips .br/.gz, and versions b
   const dir = copyOfDist();
   const first = buildServiceWorker(dir);
   const names = first.files.map((f) => f.url);
-  for (const name of ['index.html', 'worker_loader.js', 'worker.js', 'worker_bg.wasm', 'manifest.webmanifest', 'icon-512.png']) {
+  for (const name of ['index.html', 'worker_loader.js', 'worker_bg.wasm', 'manifest.webmanifest', 'icon-512.png']) {
     assert.ok(names.includes(name), `${name} precached`);
   }
   assert.ok(names.some((n) => /^app-[0-9a-f]+_bg\.wasm$/.test(n)), 'hashed app wasm precached');
@@ -64,7 +64,7 @@ test('the generator lists every file of the build, skips .br/.gz, and versions b
   writeFileSync(join(dir, 'worker_bg.wasm.br'), 'x');
   writeFileSync(join(dir, 'index.html.gz'), 'x');
   assert.equal(buildServiceWorker(dir).version, first.version);
-  appendFileSync(join(dir, 'worker.js'), '\n');
+  appendFileSync(join(dir, 'worker_loader.js'), '\n');
   const second = buildServiceWorker(dir);
   assert.notEqual(second.version, first.version);
   assert.equal(second.files.length, first.files.length);
@@ -213,7 +213,7 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
 
   // 4. A new deploy: one unhashed worker file changes, the generator gives it a new version.
   const next = copyOfDist();
-  appendFileSync(join(next, 'worker.js'), '\n// deploy 2\n');
+  appendFileSync(join(next, 'worker_loader.js'), '\n// deploy 2\n');
   const { version: nextVersion } = buildServiceWorker(next);
   assert.notEqual(`pyplay-${nextVersion}`, version);
   server = await startServer({ root: next, port: Number(port) });
@@ -223,7 +223,7 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
     const notice = deep.getByTestId('update-notice');
     await notice.waitFor({ timeout: 120_000 });
     assert.match(await notice.textContent(), /New version available/);
-    assert.doesNotMatch(await deep.evaluate(async () => (await fetch('worker.js')).text()), /deploy 2/);
+    assert.doesNotMatch(await deep.evaluate(async () => (await fetch('worker_loader.js')).text()), /deploy 2/);
     mkdirSync(ARTIFACTS, { recursive: true });
     await deep.screenshot({ path: `${ARTIFACTS}update-notice.png` });
 
@@ -235,7 +235,7 @@ test('works offline with the server gone, and offers a new deploy on reconnect',
     assert.equal(await notice.count(), 0);
     const now = await cacheContents(deep);
     assert.deepEqual(Object.keys(now), [`pyplay-${nextVersion}`], 'old caches deleted on activate');
-    assert.match(await deep.evaluate(async () => (await fetch('worker.js')).text()), /deploy 2\n$/);
+    assert.match(await deep.evaluate(async () => (await fetch('worker_loader.js')).text()), /deploy 2\n$/);
     const again = await runCode(box, 'print("new version")');
     await finished(deep, 'itertools', 'infinite', again);
     assert.equal(await box.locator('.output .stream').textContent(), 'new version\n');

@@ -51,7 +51,7 @@ export function buildServiceWorker(dir, { precache = true } = {}) {
       size: body.length,
     };
   });
-  // Unhashed names (worker.js, worker_bg.wasm, index.html) change content in
+  // Unhashed names (worker_loader.js, worker_bg.wasm, index.html) change content in
   // place: the version hashes every file, and the template, so any change is a new version.
   const digest = createHash('sha256').update(template);
   for (const f of files) digest.update(`${f.url}\0${f.integrity}\0${f.type}\n`);

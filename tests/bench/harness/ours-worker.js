@@ -1,4 +1,4 @@
-// Loads our dist/ worker exactly as dist/worker_loader.js does, and adds one
+// Loads our dist/ worker as the page does (dist/worker_loader.js), and adds one
 // timing message for the benchmark: when the wasm finished downloading and
 // when the engine said ready (worker clock), plus how the wasm was compiled
 // (instantiateStreaming, or wasm-bindgen's slower fallback) and the MIME
@@ -27,5 +27,4 @@ self.postMessage = (msg) => {
   realPost(msg);
 };
 // Served as ours/bench-worker.js (run.mjs), beside worker_loader.js.
-importScripts('./worker.js');
-wasm_bindgen('./worker_bg.wasm');
+importScripts('./worker_loader.js');
