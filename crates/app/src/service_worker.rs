@@ -47,57 +47,65 @@ const REGISTER_AFTER_MS: u32 = 3_000;
 /// private modes).
 pub fn watch(script: String, on_waiting: Callback<ServiceWorker>) {
     let Some(container) = container() else { return };
-    let register = move || {
-        yew::platform::spawn_local(async move {
-            let registration = match JsFuture::from(container.register(&script)).await {
-                Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
-                Err(err) => {
-                    web_sys::console::warn_2(
-                        &"pyplay: no offline support, service worker not registered:".into(),
-                        &err,
-                    );
-                    return;
-                }
-            };
-            let report = Reporter::new(container, on_waiting);
-            if let Some(waiting) = registration.waiting() {
-                report.waiting(waiting);
-            }
-            {
-                let registration = registration.clone();
-                EventListener::new(&registration.clone(), "updatefound", move |_| {
-                    let Some(installing) = registration.installing() else { return };
-                    let report = report.clone();
-                    EventListener::new(&installing.clone(), "statechange", move |_| {
-                        if installing.state() == ServiceWorkerState::Installed {
-                            report.waiting(installing.clone());
-                        }
-                    })
-                    .forget();
-                })
-                .forget();
-            }
-            // Browsers look for a new sw.js on navigation; a tab left open also
-            // looks when it comes back online or back into view.
-            let check = move || {
-                if let Ok(promise) = registration.update() {
-                    // Rejects when offline; that is not an error worth a console line.
-                    yew::platform::spawn_local(async move {
-                        let _ = JsFuture::from(promise).await;
-                    });
-                }
-            };
-            let on_online = check.clone();
-            EventListener::new(&gloo::utils::window(), "online", move |_| on_online()).forget();
-            EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
-                if gloo::utils::document().visibility_state() == VisibilityState::Visible {
-                    check();
-                }
-            })
-            .forget();
-        })
+    let later = move || yew::platform::spawn_local(register(container, script, on_waiting));
+    gloo::timers::callback::Timeout::new(REGISTER_AFTER_MS, later).forget();
+}
+
+/// [`watch`]'s work once its wait is over.
+async fn register(container: ServiceWorkerContainer, script: String, on_waiting: Callback<ServiceWorker>) {
+    let registration = match JsFuture::from(container.register(&script)).await {
+        Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
+        Err(err) => {
+            web_sys::console::warn_2(
+                &"pyplay: no offline support, service worker not registered:".into(),
+                &err,
+            );
+            return;
+        }
     };
-    gloo::timers::callback::Timeout::new(REGISTER_AFTER_MS, register).forget();
+    let report = Reporter::new(container, on_waiting);
+    if let Some(waiting) = registration.waiting() {
+        report.waiting(waiting);
+    }
+    report_installed(&registration, report);
+    check_for_updates(registration);
+}
+
+/// Reports each new version once it is installed.
+fn report_installed(registration: &ServiceWorkerRegistration, report: Reporter) {
+    let target = registration.clone();
+    EventListener::new(registration, "updatefound", move |_| {
+        let Some(installing) = target.installing() else { return };
+        let report = report.clone();
+        EventListener::new(&installing.clone(), "statechange", move |_| {
+            if installing.state() == ServiceWorkerState::Installed {
+                report.waiting(installing.clone());
+            }
+        })
+        .forget();
+    })
+    .forget();
+}
+
+/// Browsers look for a new sw.js on navigation; a tab left open also looks
+/// when it comes back online or back into view.
+fn check_for_updates(registration: ServiceWorkerRegistration) {
+    let check = move || {
+        if let Ok(promise) = registration.update() {
+            // Rejects when offline; that is not an error worth a console line.
+            yew::platform::spawn_local(async move {
+                let _ = JsFuture::from(promise).await;
+            });
+        }
+    };
+    let on_online = check.clone();
+    EventListener::new(&gloo::utils::window(), "online", move |_| on_online()).forget();
+    EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+        if gloo::utils::document().visibility_state() == VisibilityState::Visible {
+            check();
+        }
+    })
+    .forget();
 }
 
 /// Lets the waiting version take over; the page reloads once it controls it.
