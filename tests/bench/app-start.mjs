@@ -15,7 +15,9 @@
 // and the main thread's long tasks (over 50 ms) before "hello": their sum and
 // the longest.
 //
-// Usage: node tests/bench/app-start.mjs [runs=5] [--dist=dir]
+// Usage: node tests/bench/app-start.mjs [runs=5] [--dist=dir[,dir2…]]
+//   (several builds: their runs alternate, a column each; this machine's
+//   spread between two runs of one build is about 50 ms at "hello")
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch, setCode } from '../support/browser.mjs';
@@ -23,8 +25,9 @@ import { startServer } from '../support/serve.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
-const DIST = resolve(args.find((a) => a.startsWith('--dist='))?.slice(7) ?? new URL('../../dist/', import.meta.url).pathname);
-if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}: no index.html (./x build first)`);
+const DISTS = (args.find((a) => a.startsWith('--dist='))?.slice(7) ?? new URL('../../dist/', import.meta.url).pathname)
+  .split(',').map((d) => resolve(d));
+for (const dist of DISTS) if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}: no index.html (./x build first)`);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -97,27 +100,34 @@ async function once(browser, url) {
   }
 }
 
-const server = await startServer({ root: DIST });
+const servers = await Promise.all(DISTS.map((root) => startServer({ root })));
 const browser = await launch();
-const runs = [];
+const runs = DISTS.map(() => []);
 try {
-  for (let i = 0; i < RUNS; i++) runs.push(await once(browser, `${server.url}index.html#/enum`));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, server] of servers.entries()) runs[k].push(await once(browser, `${server.url}index.html#/enum`));
+  }
 } finally {
   await browser.close();
-  await server.close();
+  await Promise.all(servers.map((server) => server.close()));
 }
 const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)}`.padStart(5) : '    –');
-const col = (key, i) => median(runs.map((r) => (i === undefined ? r[key] : r[key][i])));
+const col = (k, key, i) => median(runs[k].map((r) => (i === undefined ? r[key] : r[key][i])));
+const span = (k, key) => `${ms(col(k, key, 0))} → ${ms(col(k, key, 1))}`;
 const rows = [
-  ['html', ms(col('html'))],
-  ['app wasm', `${ms(col('appWasm', 0))} → ${ms(col('appWasm', 1))}`],
-  ['worker wasm', `${ms(col('workerWasm', 0))} → ${ms(col('workerWasm', 1))}`],
-  ['took over', ms(col('tookOver'))],
-  ['editor js', `${ms(col('editorJs', 0))} → ${ms(col('editorJs', 1))}`],
-  ['editor', ms(col('editor'))],
-  ['python', `${ms(col('python'))} (the engine's own init ${ms(col('init')).trim()} of it)`],
-  ['hello', ms(col('hello'))],
-  ['long tasks before hello', `${ms(col('longSum'))} in all, longest ${Math.round(col('longest'))}`],
+  ['html', (k) => ms(col(k, 'html'))],
+  ['app wasm', (k) => span(k, 'appWasm')],
+  ['worker wasm', (k) => span(k, 'workerWasm')],
+  ['took over', (k) => ms(col(k, 'tookOver'))],
+  ['editor js', (k) => span(k, 'editorJs')],
+  ['editor', (k) => ms(col(k, 'editor'))],
+  ['python', (k) => ms(col(k, 'python'))],
+  ["  the engine's own init", (k) => ms(col(k, 'init'))],
+  ['hello', (k) => ms(col(k, 'hello'))],
+  ['long tasks before hello', (k) => ms(col(k, 'longSum'))],
+  ['  the longest', (k) => ms(col(k, 'longest'))],
 ];
-console.log(`app cold start, ms since navigation, median of ${RUNS} (${DIST})`);
-for (const [k, v] of rows) console.log(`  ${k.padEnd(24)} ${v}`);
+console.log(`app cold start, ms since navigation, median of ${RUNS}`);
+DISTS.forEach((dist, k) => console.log(`  [${k + 1}] ${dist}`));
+console.log(`  ${''.padEnd(24)} ${DISTS.map((_, k) => `[${k + 1}]`.padStart(13)).join(' ')}`);
+for (const [name, cell] of rows) console.log(`  ${name.padEnd(24)} ${DISTS.map((_, k) => cell(k).padStart(13)).join(' ')}`);
