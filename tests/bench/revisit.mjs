@@ -1,4 +1,4 @@
-// A reader's second visit: is the interpreter's first run still the slow,
+// A reader's later visits: is the interpreter's first run still the slow,
 // untiered one? V8 keeps a wasm module's optimised code beside its cached
 // response once enough of it has tiered up, and a later visit that compiles
 // the same response starts from that code (issue 21's "V8 tier-up" lever).
@@ -7,7 +7,9 @@
 //            workloads (workloads.py, all blocks as one program) in the
 //            first snippet twice, then stay STAY seconds (the service worker
 //            installs, V8 writes its cache), and close the tab;
-//   visit 2  the same, in a new tab of the same profile.
+//   visit 2… the same, each in a new tab of the same profile (--visits,
+//            3 by default: should the code be kept only by a visit that
+//            compiles an already cached response, the third would show it).
 // Per visit, the median of N runs: Python ready (ms since navigation), the
 // engine's own init, the workloads' first and second run (the snippet's own
 // "finished in": the second is what tiered-up code gives),
@@ -15,7 +17,7 @@
 //
 // --no-sw blocks service workers: every request goes to the HTTP cache.
 //
-// Usage: node tests/bench/revisit.mjs [runs=3] [--stay=10] [--dist=dir] [--no-sw]
+// Usage: node tests/bench/revisit.mjs [runs=3] [--visits=3] [--stay=10] [--dist=dir] [--no-sw]
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +28,7 @@ import { startServer } from '../support/serve.mjs';
 const args = process.argv.slice(2);
 const opt = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const RUNS = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
+const VISITS = Number(opt('visits') ?? 3);
 const STAY_MS = Number(opt('stay') ?? 10) * 1000;
 const DIST = resolve(opt('dist') ?? new URL('../../dist/', import.meta.url).pathname);
 if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}: no index.html (./x build first)`);
@@ -59,7 +62,7 @@ async function visit(context, url) {
 }
 
 const server = await startServer({ root: DIST });
-const visits = [[], []];
+const visits = Array.from({ length: VISITS }, () => []);
 try {
   for (let i = 0; i < RUNS; i++) {
     const profile = mkdtempSync(join(tmpdir(), 'pyplay-revisit-'));
@@ -76,8 +79,8 @@ try {
 } finally {
   await server.close();
 }
-console.log(`a first visit and the next, median of ${RUNS} (${DIST}; stayed ${STAY_MS / 1000} s on each; service workers: ${SERVICE_WORKERS})`);
-console.log(`  ${''.padEnd(34)} ${'visit 1'.padStart(9)} ${'visit 2'.padStart(9)}`);
+console.log(`${VISITS} visits in one profile, median of ${RUNS} (${DIST}; stayed ${STAY_MS / 1000} s on each; service workers: ${SERVICE_WORKERS})`);
+console.log(`  ${''.padEnd(34)} ${visits.map((_, i) => `visit ${i + 1}`.padStart(9)).join(' ')}`);
 const row = (name, cell) => console.log(`  ${name.padEnd(34)} ${visits.map((v) => cell(v).padStart(9)).join(' ')}`);
 row('Python ready, ms since navigation', (v) => `${median(v.map((x) => x.ready))}`);
 row("the engine's own init, ms", (v) => `${median(v.map((x) => x.init))}`);
