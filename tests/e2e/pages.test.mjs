@@ -244,6 +244,67 @@ test('the app takes a topic page over, follows links in place, and keeps the sub
   await context.close();
 });
 
+test('a topic\'s prose comes from its body file, once per topic and language; a page load where it cannot', async () => {
+  // No service worker: its precache would answer instead of the routed network.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err));
+  const bodies = [];
+  page.on('request', (req) => {
+    const name = new URL(req.url()).pathname.split('/lessons/')[1];
+    if (name) bodies.push(name.replace(/\.[0-9a-f]{16}\.json$/, ''));
+  });
+  const intro = () => page.locator('article.topic > .prose').first().innerHTML();
+  // The built page's prose, then the app's: the same, from enum's English body.
+  await page.goto(`${site}enum/`);
+  const built = await intro();
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => /_bg\.wasm$/.test(n) && n.includes('/app-')));
+  await firstInput(page);
+  await page.locator('.layout:not(.static)').waitFor();
+  await ready(page);
+  assert.equal(await intro(), built);
+  assert.deepEqual(bodies, ['enum.en']);
+  // The app's wasm carries the outline, not the prose.
+  const inWasm = await page.evaluate(async ([url, needle]) => {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    return new TextDecoder('utf-8', { fatal: false }).decode(bytes).includes(needle);
+  }, [wasm ?? `${site}missing.wasm`, built.slice(0, 60)]);
+  assert.equal(inWasm, false, 'no prose in the app\'s wasm');
+  // In place: the next topic's body first, then its page; back needs none.
+  await page.evaluate(() => { window.sameDocument = true; });
+  const next = TOPICS[TOPICS.findIndex((t) => t.id === 'enum') + 1].id;
+  await page.locator('.topic-nav .next').click();
+  await page.waitForURL(`${site}${next}/`);
+  assert.notEqual(await intro(), '');
+  await page.getByRole('link', { name: '中文' }).click();
+  await page.waitForURL(`${site}zh/${next}/`);
+  assert.match(await intro(), /[\u4e00-\u9fff]/);
+  await page.goBack();
+  await page.waitForURL(`${site}${next}/`);
+  assert.deepEqual(bodies, ['enum.en', `${next}.en`, `${next}.zh`]);
+  assert.equal(await page.evaluate(() => window.sameDocument), true);
+  // A body that cannot be fetched: the link loads its page, which holds the prose.
+  await context.route('**/lessons/**', (route) => route.abort());
+  const after = TOPICS[TOPICS.findIndex((t) => t.id === next) + 1].id;
+  await page.locator('.topic-nav .next').click();
+  await page.waitForURL(`${site}${after}/`);
+  await page.locator('.layout.static').waitFor();
+  assert.equal(await page.evaluate(() => window.sameDocument), undefined);
+  assert.notEqual(await intro(), '');
+  // The app at once (a fragment) without its body: the outline, and a way back to the prose.
+  await page.goto(`${site}${after}/#${TOPICS.find((t) => t.id === after).snippets[0][0]}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'This lesson\'s text could not be loaded.' });
+  await alert.waitFor();
+  assert.equal(await page.locator('.lesson-step').count(), TOPICS.find((t) => t.id === after).snippets.length);
+  await context.unroute('**/lessons/**');
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await page.waitForFunction(() => document.querySelector('article.topic > .prose')?.innerHTML.length > 0);
+  assert.equal(await alert.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** Where the lesson's parts are, in page coordinates, down to two screens. */
 function lessonLayout(page) {
   return page.evaluate(() => {

@@ -203,7 +203,7 @@ fn restore_place() {
 }
 
 /// A plain left click on a link to a page of the app: shown in place
-/// (route::navigate) instead of loading that page.
+/// (lessons::navigate) instead of loading that page.
 fn follow_link(event: &Event) {
     let Some(click) = event.dyn_ref::<MouseEvent>() else { return };
     if click.default_prevented()
@@ -226,6 +226,6 @@ fn follow_link(event: &Event) {
     let href = link.href();
     if route::is_app_page(&href) {
         click.prevent_default();
-        route::navigate(&href);
+        crate::lessons::navigate(&href);
     }
 }

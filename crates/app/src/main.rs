@@ -8,6 +8,7 @@ mod embed;
 mod explain;
 mod hooks;
 mod lang;
+mod lessons;
 mod output_buffer;
 mod pool;
 mod practice;
@@ -34,10 +35,21 @@ fn main() {
         yew::Renderer::<components::embed_page::EmbedPage>::with_props(props).render();
         return;
     }
-    takeover::when_wanted(|| {
-        // Not before: a new base re-resolves every link of the built page.
-        route::pin_base();
-        app::remember_place();
-        yew::Renderer::<app::App>::new().render();
+    // The page's prose is fetched meanwhile; the app shows it when it takes over.
+    let prose = lessons::prefetch_current();
+    takeover::when_wanted(move || {
+        let start = || {
+            // Not before: a new base re-resolves every link of the built page.
+            route::pin_base();
+            app::remember_place();
+            yew::Renderer::<app::App>::new().render();
+        };
+        match prose {
+            None => start(),
+            Some(prose) => wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(prose).await;
+                start();
+            }),
+        }
     });
 }

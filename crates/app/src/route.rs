@@ -157,11 +157,17 @@ impl Route {
     /// The current route of the window. The root page, whose URL names no
     /// language, is in the reader's (crate::lang::for_root).
     pub fn current() -> Self {
-        let location = gloo::utils::window().location();
-        let href = location.href().unwrap_or_default();
+        Self::of_href(&gloo::utils::window().location().href().unwrap_or_default())
+    }
+
+    /// The route of an absolute URL of this site.
+    pub fn of_href(href: &str) -> Self {
         let page = href.split(['#', '?']).next().unwrap_or_default();
+        // As `location.hash`: empty for a bare `#`.
+        let hash = href.find('#').map_or("", |at| &href[at..]);
+        let hash = if hash == "#" { "" } else { hash };
         let path = page.strip_prefix(&site_root()).unwrap_or_default();
-        let route = Self::parse(path, &location.hash().unwrap_or_default());
+        let route = Self::parse(path, hash);
         if matches!(path, "" | "index.html") {
             Self { lang: crate::lang::for_root(), ..route }
         } else {
@@ -410,7 +416,7 @@ mod tests {
         // build.rs writes `#/topic/item` Markdown links as page URLs.
         let (_, topic) = pyplay_content::topic("contextlib").unwrap();
         let link = "href=\"contextlib/#patched-attributes\"";
-        assert!(topic.follow_ups_html.unwrap_or_default().contains(link));
+        assert!(topic.follow_ups_html.unwrap().html().contains(link));
         let r = Route::parse("contextlib/", "#patched-attributes");
         assert_eq!((r.topic.as_str(), r.snippet.as_deref()), ("contextlib", Some("patched-attributes")));
     }

@@ -145,26 +145,65 @@ fn problems(topics: &[(&str, &str)]) -> Vec<String> {
 #[test]
 fn exercises_and_cards_load_and_are_emitted() {
     let code = compile(&sources(&[("lists", TOPIC)])).unwrap_or_else(|e| panic!("{e:#?}"));
-    assert!(code.contains(r#"Exercise { id: "queue-from-two-stacks", title: "A queue from two stacks", statement_html: "<p>Write <code>Queue</code>"#), "{code}");
-    assert!(code.contains(r#"hints_html: &["<p>Pop from one list, push to the <strong>other</strong>.</p>\n", "<p>Refill only when empty.</p>\n"]"#), "{code}");
+    assert!(code.contains(r#"Exercise { id: "queue-from-two-stacks", title: "A queue from two stacks", statement_html: Prose { topic: 0, lang: Lang::En, at: 2 }, "#), "{code}");
+    assert!(code.contains(r#"hints_html: &[Prose { topic: 0, lang: Lang::En, at: 3 }, Prose { topic: 0, lang: Lang::En, at: 4 }]"#), "{code}");
     assert!(
         code.contains(r#"Check { call: "q = Queue()\nq.push(\"a\")\n[q.pop()]", expected: "['a']" }"#),
         "{code}"
     );
-    assert!(code.contains(r#"output: "[1, 2]\n", error: None, choices: &["[2]", "[1, 2]"], explanation_html: "<p>The default is made <strong>once</strong>"#), "{code}");
+    assert!(code.contains(r#"output: "[1, 2]\n", error: None, choices: &["[2]", "[1, 2]"], explanation_html: Prose { topic: 0, lang: Lang::En, at: 5 }"#), "{code}");
     assert!(
         code.contains(r#"output: "", error: Some("ZeroDivisionError: division by zero"), choices: &[], "#),
         "{code}"
     );
-    // Plain text for search comes with the HTML, for the search index's build only.
-    assert!(code.contains(r#"intro_html: "<p>A <em>list</em> holds <code>items</code>.</p>\n", #[cfg(feature = "search-text")] intro_text: "A list holds items.""#), "{code}");
+    // Plain text for search comes with the handle, for the search index's build only.
+    assert!(code.contains(r#"intro_html: Prose { topic: 0, lang: Lang::En, at: 0 }, #[cfg(feature = "search-text")] intro_text: "A list holds items.""#), "{code}");
+    // The HTML itself is in the topic's prose, in handle order, natively only.
+    let prose = prose_table(&code);
+    assert!(prose.starts_with(r#"[&["<p>A <em>list</em> holds <code>items</code>.</p>\n", "<p>Add one item.</p>\n", "<p>Write <code>Queue</code>"#), "{prose}");
+    assert!(prose.contains(r#""<p>Pop from one list, push to the <strong>other</strong>.</p>\n", "<p>Refill only when empty.</p>\n", "<p>The default is made <strong>once</strong>"#), "{prose}");
+}
+
+/// The rows of the emitted `PROSE` table.
+fn prose_table(code: &str) -> &str {
+    let start = "#[cfg(not(target_arch = \"wasm32\"))]\nstatic PROSE: &[[&[&str]; 2]] = &[\n";
+    let at = code.find(start).unwrap_or_else(|| panic!("no PROSE table in {code}"));
+    &code[at + start.len()..]
+}
+
+#[test]
+fn each_body_file_is_named_by_its_content() {
+    let code = compile(&sources(&[("lists", TOPIC)])).unwrap_or_else(|e| panic!("{e:#?}"));
+    let texts = |lang: usize| {
+        let row = prose_table(&code).lines().next().unwrap();
+        let list = row.trim_start_matches("[&[").trim_end_matches("]],");
+        let list: Vec<&str> = list.split("], &[").collect();
+        format!("[{}]", list[lang])
+    };
+    let body = |lang: &str| {
+        let name = format!("Body {{ file: \"lessons/lists.{lang}.");
+        let at = code.find(&name).unwrap() + name.len();
+        code[at..].split('.').next().unwrap().to_string()
+    };
+    for (i, lang) in ["en", "zh"].into_iter().enumerate() {
+        // The Rust literals of the table are the JSON strings the file holds.
+        let json = texts(i);
+        let parsed: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed.len(), 7);
+        let written = serde_json::to_string(&parsed).unwrap();
+        assert_eq!(body(lang), format!("{:016x}", super::emit::fnv1a(written.as_bytes())), "{lang}");
+    }
+    assert!(
+        code.contains(", topic: 0, lang: Lang::En, slots: 7 }, Body { file: \"lessons/lists.zh."),
+        "{code}"
+    );
 }
 
 #[test]
 fn a_topic_without_exercises_or_cards_compiles() {
     let plain = TOPIC.split("[[exercises]]").next().unwrap();
     let code = compile(&sources(&[("lists", plain)])).unwrap_or_else(|e| panic!("{e:#?}"));
-    assert!(code.contains("], exercises: &[\n], cards: &[\n] },"), "{code}");
+    assert!(code.contains("], exercises: &[\n], cards: &[\n], body: [Body { "), "{code}");
 }
 
 #[test]
@@ -406,15 +445,27 @@ fn zh_problems(zh: &str) -> Vec<String> {
 fn the_chinese_is_emitted_beside_the_english() {
     let code = compile(&sources(&[("lists", TOPIC)])).unwrap_or_else(|e| panic!("{e:#?}"));
     assert!(code.contains(r#"zh: ChapterTexts { title: "基础" }"#), "{code}");
-    assert!(code.contains(r#"zh: TopicTexts { title: "列表", summary: "列表的增长与切片。", intro_html: "<p><em>列表</em>保存 <code>items</code>。</p>\n", #[cfg(feature = "search-text")] intro_text: "列表保存 items。", article_fixes_html: None"#), "{code}");
-    assert!(code.contains(r#"zh: SnippetTexts { title: "追加", prose_html: "<p>添加一个元素。</p>\n", #[cfg(feature = "search-text")] prose_text: "添加一个元素。", note: None }"#), "{code}");
-    assert!(code.contains(r#"hints_html: &["<p>从一个列表弹出，压入<strong>另一个</strong>。</p>\n", "<p>只在为空时重新装填。</p>\n"] }"#), "{code}");
+    assert!(code.contains(r#"zh: TopicTexts { title: "列表", summary: "列表的增长与切片。", intro_html: Prose { topic: 0, lang: Lang::Zh, at: 0 }, #[cfg(feature = "search-text")] intro_text: "列表保存 items。", article_fixes_html: None"#), "{code}");
+    assert!(code.contains(r#"zh: SnippetTexts { title: "追加", prose_html: Prose { topic: 0, lang: Lang::Zh, at: 1 }, #[cfg(feature = "search-text")] prose_text: "添加一个元素。", note: None }"#), "{code}");
+    assert!(code.contains(r#"hints_html: &[Prose { topic: 0, lang: Lang::Zh, at: 3 }, Prose { topic: 0, lang: Lang::Zh, at: 4 }] }"#), "{code}");
     assert!(
-        code.contains(
-            r#"zh: CardTexts { title: "除以零", explanation_html: "<p>这里 Python 从不返回无穷大。</p>\n" }"#
-        ),
+        code.contains(r#"zh: CardTexts { title: "除以零", explanation_html: Prose { topic: 0, lang: Lang::Zh, at: 6 } }"#),
         "{code}"
     );
+    let prose = prose_table(&code);
+    assert!(
+        prose.contains(
+            r#"], &["<p><em>列表</em>保存 <code>items</code>。</p>\n", "<p>添加一个元素。</p>\n", "#
+        ),
+        "{prose}"
+    );
+    assert!(
+        prose.contains(
+            r#""<p>从一个列表弹出，压入<strong>另一个</strong>。</p>\n", "<p>只在为空时重新装填。</p>\n", "#
+        ),
+        "{prose}"
+    );
+    assert!(prose.contains(r#""<p>这里 Python 从不返回无穷大。</p>\n"]],"#), "{prose}");
 }
 
 #[test]

@@ -6,7 +6,10 @@
 //! Feature `search-text`: the prose as plain text too (`*_text`), which
 //! only the search index's build reads; the app's wasm goes without it.
 
+pub mod prose;
 pub mod ui;
+
+pub use prose::{Body, Prose};
 
 /// A group of topics, shown as one heading in the table of contents.
 #[derive(Debug, PartialEq, Eq)]
@@ -27,19 +30,19 @@ pub struct Topic {
     /// One sentence, for the table of contents and search results.
     pub summary: &'static str,
     /// The opening prose, already rendered to HTML at build time.
-    pub intro_html: &'static str,
+    pub intro_html: Prose,
     /// The opening prose as plain text, for search.
     #[cfg(feature = "search-text")]
     pub intro_text: &'static str,
     /// What the source article got wrong on this topic (garbled code, wrong
     /// outputs, outdated claims), as HTML; shown at the end of the page.
-    pub article_fixes_html: Option<&'static str>,
+    pub article_fixes_html: Option<Prose>,
     /// `article_fixes` as plain text, for search.
     #[cfg(feature = "search-text")]
     pub article_fixes_text: Option<&'static str>,
     /// Follow-up questions an interviewer would ask next, briefly answered,
     /// as HTML; shown after the snippets.
-    pub follow_ups_html: Option<&'static str>,
+    pub follow_ups_html: Option<Prose>,
     /// `follow_ups` as plain text, for search.
     #[cfg(feature = "search-text")]
     pub follow_ups_text: Option<&'static str>,
@@ -50,6 +53,16 @@ pub struct Topic {
     pub exercises: &'static [Exercise],
     /// Predict-the-output questions.
     pub cards: &'static [Card],
+    /// Where the prose above is, in English and in Chinese: [`Topic::body`].
+    pub body: [Body; 2],
+}
+
+impl Topic {
+    /// The file holding this topic's prose in `lang`.
+    #[must_use]
+    pub fn body(&self, lang: Lang) -> &Body {
+        &self.body[usize::from(lang == Lang::Zh)]
+    }
 }
 
 /// A runnable, editable piece of code with the prose that introduces it.
@@ -57,7 +70,7 @@ pub struct Topic {
 pub struct Snippet {
     pub id: &'static str,
     pub title: &'static str,
-    pub prose_html: &'static str,
+    pub prose_html: Prose,
     /// The prose as plain text, for search.
     #[cfg(feature = "search-text")]
     pub prose_text: &'static str,
@@ -92,13 +105,13 @@ pub struct Exercise {
     /// A slug, unique across all topics: progress is kept under it.
     pub id: &'static str,
     pub title: &'static str,
-    pub statement_html: &'static str,
+    pub statement_html: Prose,
     /// The code the editor starts with.
     pub starter: &'static str,
     /// The reference solution; it passes every check.
     pub solution: &'static str,
     /// One to three hints, as HTML, revealed one at a time.
-    pub hints_html: &'static [&'static str],
+    pub hints_html: &'static [Prose],
     /// Two to eight checks, run after the reader's code.
     pub checks: &'static [Check],
     /// Title, statement and hints in Chinese; read either through [`Exercise::texts`].
@@ -128,7 +141,7 @@ pub struct Card {
     /// Two to four choices, exactly one of them [`Card::answer`]; empty if
     /// the reader types the output instead.
     pub choices: &'static [&'static str],
-    pub explanation_html: &'static str,
+    pub explanation_html: Prose,
     /// Title and explanation in Chinese; read either through [`Card::texts`].
     pub zh: CardTexts,
 }
@@ -348,16 +361,8 @@ mod tests {
 
     #[test]
     fn a_card_answer_is_its_output_without_trailing_newlines() {
-        let card = |output| Card {
-            id: "c",
-            title: "",
-            code: "",
-            output,
-            error: None,
-            choices: &[],
-            explanation_html: "",
-            zh: CardTexts { title: "", explanation_html: "" },
-        };
+        let any = topics().find_map(|(_, t)| t.cards.first()).unwrap();
+        let card = |output| Card { output, ..*any };
         assert_eq!(card("1\n2\n").answer(), "1\n2");
         assert_eq!(card("x\n\n").answer(), "x");
         assert_eq!(card("").answer(), "");

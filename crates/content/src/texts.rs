@@ -4,7 +4,7 @@
 //! renders one language without matching on it. Code, outputs and checks
 //! are shared: only prose is translated.
 
-use crate::{Card, Chapter, Exercise, Snippet, Topic};
+use crate::{Card, Chapter, Exercise, Prose, Snippet, Topic};
 
 /// A language the whole site is written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,13 +96,13 @@ pub struct ChapterTexts {
 pub struct TopicTexts {
     pub title: &'static str,
     pub summary: &'static str,
-    pub intro_html: &'static str,
+    pub intro_html: Prose,
     #[cfg(feature = "search-text")]
     pub intro_text: &'static str,
-    pub article_fixes_html: Option<&'static str>,
+    pub article_fixes_html: Option<Prose>,
     #[cfg(feature = "search-text")]
     pub article_fixes_text: Option<&'static str>,
-    pub follow_ups_html: Option<&'static str>,
+    pub follow_ups_html: Option<Prose>,
     #[cfg(feature = "search-text")]
     pub follow_ups_text: Option<&'static str>,
 }
@@ -111,7 +111,7 @@ pub struct TopicTexts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SnippetTexts {
     pub title: &'static str,
-    pub prose_html: &'static str,
+    pub prose_html: Prose,
     #[cfg(feature = "search-text")]
     pub prose_text: &'static str,
     pub note: Option<&'static str>,
@@ -121,15 +121,15 @@ pub struct SnippetTexts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExerciseTexts {
     pub title: &'static str,
-    pub statement_html: &'static str,
-    pub hints_html: &'static [&'static str],
+    pub statement_html: Prose,
+    pub hints_html: &'static [Prose],
 }
 
 /// A card's texts in one language; see [`Card`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CardTexts {
     pub title: &'static str,
-    pub explanation_html: &'static str,
+    pub explanation_html: Prose,
 }
 
 impl Chapter {
@@ -238,18 +238,18 @@ mod tests {
             for topic in chapter.topics {
                 let (en, zh) = (topic.texts(Lang::En), topic.texts(Lang::Zh));
                 assert_eq!(en.title, topic.title);
-                assert!(!zh.title.is_empty() && zh.intro_html != en.intro_html, "{}", topic.id);
+                assert!(!zh.title.is_empty() && zh.intro_html.html() != en.intro_html.html(), "{}", topic.id);
                 assert_eq!(zh.article_fixes_html.is_some(), en.article_fixes_html.is_some());
                 assert_eq!(zh.follow_ups_html.is_some(), en.follow_ups_html.is_some());
                 for s in topic.snippets {
-                    assert!(s.texts(Lang::Zh).prose_html.starts_with('<'), "{}/{}", topic.id, s.id);
+                    assert!(s.texts(Lang::Zh).prose_html.html().starts_with('<'), "{}/{}", topic.id, s.id);
                     assert_eq!(s.texts(Lang::Zh).note.is_some(), s.note.is_some());
                 }
                 for e in topic.exercises {
                     assert_eq!(e.texts(Lang::Zh).hints_html.len(), e.hints_html.len());
                 }
                 for c in topic.cards {
-                    assert_ne!(c.texts(Lang::Zh).explanation_html, c.explanation_html);
+                    assert_ne!(c.texts(Lang::Zh).explanation_html.html(), c.explanation_html.html());
                 }
             }
         }

@@ -141,6 +141,8 @@ ui_struct! {
     /// The aria-label of a solved mark (✓).
     solved,
     no_such_topic,
+    /// A topic's prose could not be fetched; a link to reload follows.
+    lesson_failed,
 
     // Home page.
     /// `{topic}`: the title of the topic last opened.

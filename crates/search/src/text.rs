@@ -76,7 +76,8 @@ pub fn is_cjk(c: char) -> bool {
 /// The prose of a document as the reader sees it, in `lang`: what excerpts
 /// are cut from. The app's lessons carry the HTML only, so the text is
 /// taken from it; a test holds it equal to the plain text the index is
-/// built from (`indexer::prose`).
+/// built from (`indexer::prose`). In the app, only what is in the topic's
+/// summary and titles until its body is installed (`pyplay_content::prose`).
 pub fn shown_prose(topic: &Topic, snippet: Option<&Snippet>, lang: Lang) -> String {
     let mut parts = Vec::new();
     match snippet {
@@ -87,14 +88,14 @@ pub fn shown_prose(topic: &Topic, snippet: Option<&Snippet>, lang: Lang) -> Stri
                 [Some(t.intro_html), t.article_fixes_html, t.follow_ups_html]
                     .into_iter()
                     .flatten()
-                    .map(html_text),
+                    .map(|p| html_text(p.html())),
             );
             parts.extend(topic.exercises.iter().map(|e| e.texts(lang).title.to_string()));
             parts.extend(topic.cards.iter().map(|c| c.texts(lang).title.to_string()));
         }
         Some(s) => {
             let t = s.texts(lang);
-            parts.push(html_text(t.prose_html));
+            parts.push(html_text(t.prose_html.html()));
             parts.extend(t.note.map(str::to_string));
         }
     }

@@ -124,7 +124,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
                         <p class="check-label">{ ui.you_said }</p>
                         <pre class="card-guess">{ (*guess).clone() }</pre>
                     }
-                    <div class="prose explanation">{ Html::from_html_unchecked(words.explanation_html.into()) }</div>
+                    <div class="prose explanation">{ Html::from_html_unchecked(words.explanation_html.html().into()) }</div>
                 } else if let Some(notice) = &state.notice {
                     <p class="notice">{ notice.message(ui) }</p>
                 } else if state.busy() {

@@ -91,7 +91,7 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
                 { ui.exercise }{ words.title }
                 if solved { <span class="solved-mark" aria-label={ui.solved} role="img">{ " ✓" }</span> }
             </h3>
-            <div class="prose">{ Html::from_html_unchecked(words.statement_html.into()) }</div>
+            <div class="prose">{ Html::from_html_unchecked(words.statement_html.html().into()) }</div>
             <Editor
                 value={AttrValue::from((*code.code).clone())}
                 on_change={code.on_change.clone()}
@@ -118,7 +118,7 @@ pub fn ExerciseView(props: &ExerciseViewProps) -> Html {
             if *hints_shown > 0 {
                 <ol class="hints" aria-label={ui.hints}>
                     { for words.hints_html.iter().take(*hints_shown).map(|h| html! {
-                        <li class="prose">{ Html::from_html_unchecked((*h).into()) }</li>
+                        <li class="prose">{ Html::from_html_unchecked(h.html().into()) }</li>
                     }) }
                 </ol>
             }

@@ -4,8 +4,13 @@
 //! Keys: `/` focuses the box, arrows move between results (real focus, so
 //! each result is an ordinary link), Enter opens, Esc closes.
 
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions};
-use pyplay_content::ui::{Ui, fill};
+use pyplay_content::{
+    Lang,
+    ui::{Ui, fill},
+};
 use pyplay_search::Hit;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, Node};
@@ -19,6 +24,39 @@ use crate::{
 
 /// Results shown under the box; the rest are on the results page.
 const DROPDOWN: usize = 8;
+
+/// Results on the results page whose topics' prose is fetched for their
+/// excerpts; the rest show a line of code or the start of what is here.
+const PAGE_EXCERPTS: usize = 20;
+
+/// The hits for `query`, their excerpts cut again as the prose of the
+/// first `excerpts` hits' topics arrives (crate::lessons).
+#[hook]
+fn use_hits(query: &str, lang: Lang, index: &SearchIndex, excerpts: usize) -> Rc<Vec<Hit>> {
+    let arrived = use_reducer(Arrived::default);
+    let hits = use_memo((query.to_string(), lang, index.clone(), arrived.0), |(q, lang, index, _)| {
+        index.search_in(q, *lang)
+    });
+    let mut topics: Vec<&'static str> = hits.iter().take(excerpts).map(|h| h.topic).collect();
+    topics.sort_unstable();
+    topics.dedup();
+    let arrived = arrived.dispatcher();
+    use_effect_with((topics, lang), move |(topics, lang)| {
+        crate::lessons::load_all(topics, *lang, &Callback::from(move |()| arrived.dispatch(())));
+    });
+    hits
+}
+
+/// How many topics' prose has arrived for [`use_hits`].
+#[derive(Default, PartialEq)]
+struct Arrived(u32);
+
+impl Reducible for Arrived {
+    type Action = ();
+    fn reduce(self: Rc<Self>, (): ()) -> Rc<Self> {
+        Rc::new(Arrived(self.0 + 1))
+    }
+}
 
 fn hit_item(ui: &Ui, hit: &Hit, onclick: Callback<MouseEvent>) -> Html {
     let place = if hit.snippet.is_some() { hit.topic_title } else { ui.search_topic };
@@ -66,8 +104,7 @@ pub fn SearchBox() -> Html {
     let lang = use_lang();
     // Fetched from the box's first focus, while the reader starts typing.
     let index = use_search_index(open.then(|| AttrValue::from((*query).clone())));
-    let hits =
-        use_memo(((*query).clone(), lang, index.clone()), |(q, lang, index)| index.search_in(q, *lang));
+    let hits = use_hits(&query, lang, &index, DROPDOWN);
 
     {
         let input = input.clone();
@@ -151,7 +188,7 @@ pub fn SearchBox() -> Html {
                 "Enter" if at.is_none() => {
                     if let Some(hit) = hits.first() {
                         e.prevent_default();
-                        crate::route::navigate(&hit.href());
+                        crate::lessons::navigate(&hit.href());
                         open.set(false);
                     }
                 }
@@ -225,8 +262,7 @@ pub fn SearchPage(props: &SearchPageProps) -> Html {
     let ui = use_ui();
     let lang = use_lang();
     let index = use_search_index(Some(props.query.clone()));
-    let hits =
-        use_memo((props.query.clone(), lang, index.clone()), |(q, lang, index)| index.search_in(q, *lang));
+    let hits = use_hits(&props.query, lang, &index, PAGE_EXCERPTS);
     html! {
         <article class="search-page">
             <h1>{ ui.search }</h1>

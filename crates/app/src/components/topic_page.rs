@@ -1,5 +1,6 @@
 //! One lesson: its intro and each snippet with the prose that leads into it.
 
+use pyplay_content::Prose;
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
@@ -9,6 +10,7 @@ use crate::{
         topic_nav::TopicNav,
     },
     hooks::use_ui,
+    lessons::{BodyState, use_body},
 };
 
 #[derive(PartialEq, Properties)]
@@ -31,6 +33,9 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
         return html! { <p class="missing">{ ui.no_such_topic }</p> };
     };
     let texts = topic.texts(lang);
+    // Until the topic's prose is here (crate::lessons), its outline.
+    let body = use_body(topic, lang);
+    let prose = |prose: Prose| Html::from_html_unchecked(prose.html().into());
     html! {
         <article class="topic">
             <p class="eyebrow">{ chapter.texts(lang).title }</p>
@@ -39,8 +44,15 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
             if *embedding {
                 <EmbedDialog topic_id={topic.id} on_close={let e = embedding.clone(); move |()| e.set(false)} />
             }
+            if body == BodyState::Failed {
+                <p class="missing" role="alert">
+                    { ui.lesson_failed }
+                    // The page as built holds the prose.
+                    <button type="button" onclick={|_| { let _ = gloo::utils::window().location().reload(); }}>{ ui.reload }</button>
+                </p>
+            }
             // Prose is our own Markdown, rendered to HTML at build time.
-            <div class="prose">{ Html::from_html_unchecked(texts.intro_html.into()) }</div>
+            <div class="prose" aria-busy={(body == BodyState::Loading).then_some("true")}>{ prose(texts.intro_html) }</div>
             { for topic.snippets.iter().map(|snippet| {
               let shared = props.shared.clone().filter(|_| props.snippet_id.as_deref() == Some(snippet.id));
               // A new share link to the snippet on screen remounts it with that code.
@@ -49,7 +61,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
               html! {
                 <section class="lesson-step" id={format!("{}-{}", topic.id, snippet.id)}>
                     <h2>{ words.title }</h2>
-                    <div class="prose">{ Html::from_html_unchecked(words.prose_html.into()) }</div>
+                    <div class="prose">{ prose(words.prose_html) }</div>
                     if let Some(note) = words.note {
                         <p class="note" role="note">{ note }</p>
                     }
@@ -73,13 +85,13 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
             if let Some(follow_ups) = texts.follow_ups_html {
                 <section class="follow-ups">
                     <h2>{ ui.follow_ups }</h2>
-                    <div class="prose">{ Html::from_html_unchecked(follow_ups.into()) }</div>
+                    <div class="prose">{ prose(follow_ups) }</div>
                 </section>
             }
             if let Some(fixes) = texts.article_fixes_html {
                 <aside class="article-fixes">
                     <h2>{ ui.article_fixes }</h2>
-                    <div class="prose">{ Html::from_html_unchecked(fixes.into()) }</div>
+                    <div class="prose">{ prose(fixes) }</div>
                 </aside>
             }
             <TopicNav topic_id={topic.id} />

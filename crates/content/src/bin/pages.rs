@@ -1,7 +1,8 @@
 //! Writes the site's pages around the app, from the same statics the app
 //! renders: `index.html` (the home page), one `<topic>/index.html` per topic
 //! with the lesson already in it, the same in Chinese under `zh/`,
-//! `404.html`, `sitemap.xml` and `robots.txt`. A reader sees the lesson before (or without) the app's wasm;
+//! `404.html`, `sitemap.xml`, `robots.txt`, and each topic's prose as the
+//! app fetches it (`lessons/`). A reader sees the lesson before (or without) the app's wasm;
 //! the app then replaces the body with its own render of the same markup.
 //!
 //! Run by tools/build.mjs on its staging directory, after it has written
@@ -109,6 +110,9 @@ fn write_site(dir: &Path, site: &str) -> Result<usize, String> {
                 &format!("{}index.html", content::page_path(lang, topic.id)),
                 &shell.page(&topic_page(site, lang, chapter, topic)),
             )?;
+            // The prose the app fetches to show the topic (pyplay_content::prose).
+            let body = topic.body(lang);
+            write(body.file, &body.json().ok_or("no prose compiled in")?)?;
             pages += 1;
         }
         write(
@@ -374,7 +378,7 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
             "<button type=\"button\" class=\"embed-topic\" tabindex=\"-1\">{}</button>",
             esc(ui(lang).embed_topic)
         )),
-        texts.intro_html,
+        texts.intro_html.html(),
     );
     for s in topic.snippets {
         let words = s.texts(lang);
@@ -383,7 +387,7 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
             "<section class=\"lesson-step\" id=\"{id}-{0}\">\n<h2>{1}</h2>\n<div class=\"prose\">{2}</div>\n",
             s.id,
             esc(words.title),
-            words.prose_html,
+            words.prose_html.html(),
         );
         if let Some(note) = words.note {
             let _ = writeln!(main, "<p class=\"note\" role=\"note\">{}</p>", esc(note));
@@ -424,20 +428,20 @@ fn topic_page(site: &str, lang: Lang, chapter: &Chapter, topic: &Topic) -> Page 
                 e.id,
                 esc(ui(lang).exercise),
                 esc(e.texts(lang).title),
-                e.texts(lang).statement_html,
+                e.texts(lang).statement_html.html(),
                 code_block(e.starter),
             );
         }
         main.push_str("</section>\n");
     }
-    if let Some(html) = texts.follow_ups_html {
+    if let Some(html) = texts.follow_ups_html.map(content::Prose::html) {
         let _ = writeln!(
             main,
             "<section class=\"follow-ups\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</section>",
             esc(ui(lang).follow_ups)
         );
     }
-    if let Some(html) = texts.article_fixes_html {
+    if let Some(html) = texts.article_fixes_html.map(content::Prose::html) {
         let _ = writeln!(
             main,
             "<aside class=\"article-fixes\">\n<h2>{}</h2>\n<div class=\"prose\">{html}</div>\n</aside>",
@@ -747,7 +751,7 @@ mod tests {
         assert!(html.contains("<link rel=\"canonical\" href=\"https://py.example/zh/enum/\">"));
         assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\">"));
         assert!(html.contains(&format!("<h1>{}</h1>", esc(zh.title))));
-        assert!(html.contains(zh.intro_html));
+        assert!(html.contains(zh.intro_html.html()));
         assert!(html.contains("href=\"zh/enum/\" aria-current=\"page\""));
         assert!(html.contains("<a class=\"scratch-link\" href=\"zh/scratch/\">"));
         assert!(html.contains("<a class=\"lang-switch\" href=\"enum/\" hreflang=\"en\" lang=\"en\""));

@@ -39,6 +39,7 @@ pub static EN: Ui = Ui {
     reloading: "Reloading…",
     solved: "solved",
     no_such_topic: "There is no such topic.",
+    lesson_failed: "This lesson's text could not be loaded. ",
 
     continue_at: "Continue where you left off: {topic}",
     your_progress: "Your progress",

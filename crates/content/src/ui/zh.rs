@@ -39,6 +39,7 @@ pub static ZH: Ui = Ui {
     reloading: "正在重新加载…",
     solved: "已完成",
     no_such_topic: "没有这个主题。",
+    lesson_failed: "本课的正文未能加载。",
 
     continue_at: "继续上次的学习：{topic}",
     your_progress: "你的学习进度",
