@@ -76,26 +76,26 @@ pub enum BodyState {
 
 /// `topic`'s prose in `lang`: fetched if it is not here (back or forward
 /// to a page whose prose was never fetched), the component re-rendered
-/// when that ends.
+/// when that ends. `Ready` for no topic: there is nothing to fetch.
 #[hook]
-pub fn use_body(topic: &'static Topic, lang: Lang) -> BodyState {
+pub fn use_body(topic: Option<&'static Topic>, lang: Lang) -> BodyState {
     let failed = use_state(|| None::<(&'static str, Lang)>);
-    let ready = topic.body(lang).is_loaded();
+    let ready = topic.is_none_or(|t| t.body(lang).is_loaded());
     {
         let failed = failed.clone();
         let update = use_force_update();
-        use_effect_with((topic.id, lang), move |&(id, lang)| {
-            if !ready {
+        use_effect_with((topic.map(|t| t.id), lang), move |&(_, lang)| {
+            if let Some(topic) = topic.filter(|_| !ready) {
                 wasm_bindgen_futures::spawn_local(async move {
                     match load(topic, lang).await {
                         Ok(()) => update.force_update(),
-                        Err(_) => failed.set(Some((id, lang))),
+                        Err(_) => failed.set(Some((topic.id, lang))),
                     }
                 });
             }
         });
     }
-    match (ready, *failed == Some((topic.id, lang))) {
+    match (ready, topic.is_some_and(|t| *failed == Some((t.id, lang)))) {
         (true, _) => BodyState::Ready,
         (false, true) => BodyState::Failed,
         (false, false) => BodyState::Loading,

@@ -1,7 +1,8 @@
 //! The lessons as data. Topics live in `topics/*.toml`, ordered by
 //! `chapters.toml`; `build.rs` checks them and turns them into the statics
 //! below. Look items up with [`topic`], [`snippet`], [`exercise`] and
-//! [`card`].
+//! [`card`]. Prose fields are [`Prose`] handles: compiled in natively,
+//! fetched by the app per topic and language ([`prose`]).
 //!
 //! Feature `search-text`: the prose as plain text too (`*_text`), which
 //! only the search index's build reads; the app's wasm goes without it.

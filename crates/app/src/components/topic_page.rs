@@ -29,12 +29,13 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
     let ui = use_ui();
     let embedding = use_state(|| false);
     let lang = use_lang();
-    let Some((chapter, topic)) = pyplay_content::topic(&props.topic_id) else {
+    let found = pyplay_content::topic(&props.topic_id);
+    // Until the topic's prose is here (crate::lessons), its outline.
+    let body = use_body(found.map(|(_, topic)| topic), lang);
+    let Some((chapter, topic)) = found else {
         return html! { <p class="missing">{ ui.no_such_topic }</p> };
     };
     let texts = topic.texts(lang);
-    // Until the topic's prose is here (crate::lessons), its outline.
-    let body = use_body(topic, lang);
     let prose = |prose: Prose| Html::from_html_unchecked(prose.html().into());
     html! {
         <article class="topic">
