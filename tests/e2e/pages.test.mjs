@@ -293,14 +293,33 @@ test('a topic\'s prose comes from its body file, once per topic and language; a 
   assert.equal(await page.evaluate(() => window.sameDocument), undefined);
   assert.notEqual(await intro(), '');
   // The app at once (a fragment) without its body: the outline, and a way back to the prose.
+  // From another document: from this one, the fragment alone would not load a page.
+  await page.goto('about:blank');
   await page.goto(`${site}${after}/#${TOPICS.find((t) => t.id === after).snippets[0][0]}`);
   const alert = page.getByRole('alert').filter({ hasText: 'This lesson\'s text could not be loaded.' });
   await alert.waitFor();
   assert.equal(await page.locator('.lesson-step').count(), TOPICS.find((t) => t.id === after).snippets.length);
   await context.unroute('**/lessons/**');
   await alert.getByRole('button', { name: 'Reload' }).click();
+  await page.locator('.layout:not(.static)').waitFor();
   await page.waitForFunction(() => document.querySelector('article.topic > .prose')?.innerHTML.length > 0);
   assert.equal(await alert.count(), 0);
+  // Links followed while prose is still coming: the last one wins, and a
+  // double click is one history entry.
+  const [last, second] = [TOPICS.at(-1).id, TOPICS.at(-2).id];
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/lessons/**', async (route) => { await held; await route.continue(); });
+  const entries = await page.evaluate(() => history.length);
+  await page.locator(`#sidebar a[href="${last}/"]`).click();
+  await page.locator(`#sidebar a[href="${second}/"]`).dblclick();
+  const lastArrived = page.waitForResponse((r) => r.url().includes(`/lessons/${last}.en.`));
+  release();
+  await page.waitForURL(`${site}${second}/`);
+  await lastArrived;
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), `${site}${second}/`);
+  assert.equal(await page.evaluate(() => history.length), entries + 1);
   assert.deepEqual(errors, []);
   await context.close();
 });

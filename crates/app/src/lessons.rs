@@ -5,6 +5,8 @@
 //! topic is followed once its prose is here (or by loading that page, if it
 //! cannot be fetched); anything else waits in [`use_body`].
 
+use std::cell::RefCell;
+
 use gloo::net::http::Request;
 use pyplay_content::{Lang, Topic};
 use yew::prelude::*;
@@ -47,17 +49,33 @@ pub fn prefetch_current() -> Option<js_sys::Promise> {
     }))
 }
 
+thread_local! {
+    /// The link being followed while its prose is fetched.
+    static FOLLOWING: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
 /// [`route::navigate`] to `href` once the prose it shows is here; if it
 /// cannot be fetched, `href` is loaded as a page, which holds its prose.
+/// Of links followed meanwhile the last one wins, and a second click on
+/// the same link adds no history entry.
 pub fn navigate(href: &str) {
     let absolute = web_sys::Url::new_with_base(href, &route::site_root()).map(|u| u.href());
     let Some((topic, lang)) = absolute.ok().and_then(|href| missing(&Route::of_href(&href))) else {
+        FOLLOWING.set(None);
         route::navigate(href);
         return;
     };
     let href = href.to_string();
+    if FOLLOWING.replace(Some(href.clone())).as_ref() == Some(&href) {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
-        match load(topic, lang).await {
+        let loaded = load(topic, lang).await;
+        if FOLLOWING.with_borrow(|f| f.as_ref() != Some(&href)) {
+            return;
+        }
+        FOLLOWING.set(None);
+        match loaded {
             Ok(()) => route::navigate(&href),
             Err(_) => {
                 let _ = gloo::utils::window().location().set_href(&href);
