@@ -1,6 +1,7 @@
 // The Firefox smoke suite, part 1: the core of a lesson page in Debian's
 // firefox-esr (WebDriver BiDi, puppeteer-core). A run with output, a
-// traceback, Stop, the clocks and input() from the stdin box.
+// traceback, Stop, the clocks and input() from the stdin box; a topic's
+// prose, and the next topic's shown in place.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -23,6 +24,26 @@ test('a lesson snippet runs as written, and edited code prints its output', asyn
     const run = await runToEnd(page, page, BOX, 'print("hello from Firefox", 6 * 7)\nprint(sum(range(10)))\n');
     assert.equal(run.stream, 'hello from Firefox 42\n45\n');
     assert.equal(run.errorKind, null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a topic\'s prose comes with it, and the next topic\'s is shown in place', async () => {
+  const { page, context, errors } = await openPage(site.browser, `${site.url}enum/`);
+  try {
+    // The app's page, with the prose it fetched (crates/app/src/lessons.rs).
+    await page.waitForSelector('.layout:not(.static) article.topic > .prose p');
+    await page.evaluate(() => { window.sameDocument = true; });
+    const next = (await textOf(page, '.topic-nav .next')).replace(/ →$/, '');
+    await click(page, '.topic-nav .next');
+    await page.waitForFunction(
+      (title) => document.querySelector('h1')?.textContent === title && document.querySelector('article.topic > .prose p'),
+      { polling: 100 },
+      next,
+    );
+    assert.equal(await page.evaluate(() => window.sameDocument), true);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
