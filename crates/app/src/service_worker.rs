@@ -53,8 +53,10 @@ pub fn watch(script: String, on_waiting: Callback<ServiceWorker>) {
 
 /// [`watch`]'s work once its wait is over.
 async fn register(container: ServiceWorkerContainer, script: String, on_waiting: Callback<ServiceWorker>) {
-    let registration = match JsFuture::from(container.register(&script)).await {
-        Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
+    // Checked: a browser driven by a test harness may resolve with nothing.
+    let registered = JsFuture::from(container.register(&script)).await;
+    let registration = match registered.and_then(JsCast::dyn_into::<ServiceWorkerRegistration>) {
+        Ok(registration) => registration,
         Err(err) => {
             web_sys::console::warn_2(
                 &"pyplay: no offline support, service worker not registered:".into(),
