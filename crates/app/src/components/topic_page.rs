@@ -46,7 +46,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                 <EmbedDialog topic_id={topic.id} on_close={let e = embedding.clone(); move |()| e.set(false)} />
             }
             if body == BodyState::Failed {
-                <p class="missing" role="alert">
+                <p class="lesson-failed" role="alert">
                     { ui.lesson_failed }
                     // The page as built holds the prose.
                     <button type="button" onclick={|_| { let _ = gloo::utils::window().location().reload(); }}>{ ui.reload }</button>
